@@ -1,0 +1,2 @@
+build/src/cli/main.o: src/cli/main.c include/storyline.h
+include/storyline.h:

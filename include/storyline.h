@@ -1,0 +1,197 @@
+/*
+ * storyline.h -- the whole public API of storyline, and its manual.
+ *
+ * storyline reads news articles (plain text in the seed format, HTML pages,
+ * JSON lines), cleans them, and describes each one: language, date and its
+ * precision, the dates and names it mentions.  Later stages group articles
+ * into copies, events and stories; they build on what this header offers.
+ *
+ * Simple interface
+ * ----------------
+ *
+ *     sl_engine *e = sl_engine_new();
+ *     const char *paths[] = { "examples/" };
+ *     sl_reader *r = sl_reader_new(e, paths, 1);
+ *     sl_article *a;
+ *     sl_status st;
+ *     while ((st = sl_reader_next(r, &a)) != SL_DONE) {
+ *         if (st != SL_OK) {                 // one input was skipped
+ *             fprintf(stderr, "%s\n", sl_engine_error(e));
+ *             continue;
+ *         }
+ *         sl_article_prepare(e, a);          // clean, language, dates, names
+ *         char *json = sl_article_json(a);
+ *         puts(json);
+ *         free(json);
+ *         sl_article_free(a);
+ *     }
+ *     sl_reader_free(r);
+ *     sl_engine_free(e);
+ *
+ * Conventions
+ * -----------
+ *
+ * - Every object is opaque and made by an `_new` that has a matching `_free`;
+ *   `_free(NULL)` does nothing.  There is no global state: all options, caches
+ *   and the last error live in the `sl_engine`.  An engine and everything made
+ *   from it belong to one thread at a time.
+ * - Functions that can fail return an `sl_status`; the reason, in the form
+ *   `file:line: reason` where a file and line are known, is kept in the engine
+ *   and read with sl_engine_error() until the next failing call.
+ * - Running out of memory is not a status: storyline prints a message and
+ *   aborts, so statuses are kept for what a user can fix.
+ * - All text in and out is UTF-8.  Text read from outside is checked; invalid
+ *   bytes are replaced by U+FFFD and counted.
+ * - Ownership is stated on every function: "caller frees with X", "borrowed,
+ *   valid until ...", or "takes ownership".
+ */
+#ifndef STORYLINE_H
+#define STORYLINE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------
+ * Version
+ * ---------------------------------------------------------------------- */
+
+#define SL_VERSION_MAJOR 0
+#define SL_VERSION_MINOR 1
+#define SL_VERSION_PATCH 0
+#define SL_VERSION_STRING "0.1.0"
+
+/* The version of the library linked at run time ("0.1.0").  Static string. */
+const char *sl_version(void);
+
+/* ------------------------------------------------------------------------
+ * Status and the engine
+ * ---------------------------------------------------------------------- */
+
+typedef enum {
+    SL_OK = 0,   /* done */
+    SL_DONE,     /* a reader has no more articles */
+    SL_EINPUT,   /* bad input (skipped); the reason is in sl_engine_error() */
+    SL_EIO,      /* a file or stream could not be read or written */
+    SL_EUSAGE    /* the call's arguments are wrong */
+} sl_status;
+
+typedef struct sl_engine sl_engine;
+
+/* A new engine with default options.  Caller frees with sl_engine_free(). */
+sl_engine *sl_engine_new(void);
+void sl_engine_free(sl_engine *e);
+
+/* The message of the last failing call ("" if none).  Borrowed, valid until
+ * the next call on the engine. */
+const char *sl_engine_error(const sl_engine *e);
+
+/* Largest single input storyline accepts: one text or HTML file, one JSON
+ * line, one request body.  Larger ones are skipped with a message. */
+#define SL_MAX_INPUT (16u * 1024u * 1024u)
+
+/* ------------------------------------------------------------------------
+ * Articles
+ * ---------------------------------------------------------------------- */
+
+typedef struct sl_article sl_article;
+
+/* How much of a date is known. */
+typedef enum {
+    SL_DATE_NONE = 0,
+    SL_DATE_YEAR,
+    SL_DATE_MONTH,
+    SL_DATE_DAY
+} sl_date_precision;
+
+/* A calendar date; fields beyond the precision are 0. */
+typedef struct {
+    int year, month, day;
+    sl_date_precision precision;
+} sl_date;
+
+/* The input formats storyline reads. */
+typedef enum {
+    SL_FORMAT_AUTO = 0, /* guess from the name and the first bytes */
+    SL_FORMAT_TEXT,     /* plain text in the seed format */
+    SL_FORMAT_HTML,     /* one web page */
+    SL_FORMAT_JSONL     /* one JSON object per line */
+} sl_format;
+
+/* Reads one article from memory.  'name' is used for messages and, without
+ * its folder and extension, as the id; 'data' is borrowed for the call.
+ * For SL_FORMAT_JSONL only the first line is read.  On success stores a new
+ * article in *out (caller frees with sl_article_free()) and returns SL_OK;
+ * otherwise returns SL_EINPUT with the reason in sl_engine_error(). */
+sl_status sl_article_read(sl_engine *e, const char *name, const char *data,
+                          size_t len, sl_format format, sl_article **out);
+
+/* Cleans the article (boilerplate, credits, repeated paragraphs), detects its
+ * language and extracts the dates and names it mentions.  Idempotent. */
+sl_status sl_article_prepare(sl_engine *e, sl_article *a);
+
+/* The article as one line of JSON with the fields
+ *   id, title, url, site, date, date_precision, lang, lang_confidence, text,
+ *   paragraphs, dropped, entities, dates, invalid_bytes
+ * Caller frees with free(). */
+char *sl_article_json(const sl_article *a);
+
+/* The article as a short, readable report for people (several lines).
+ * Caller frees with free(). */
+char *sl_article_text(const sl_article *a);
+
+/* Accessors.  Strings are borrowed, valid until sl_article_free(); a field
+ * that is not known is "" (never NULL). */
+const char *sl_article_id(const sl_article *a);
+const char *sl_article_title(const sl_article *a);
+const char *sl_article_lang(const sl_article *a);       /* "und" if unknown */
+double sl_article_lang_confidence(const sl_article *a); /* 0..1 */
+sl_date sl_article_date(const sl_article *a);
+size_t sl_article_paragraph_count(const sl_article *a);
+const char *sl_article_paragraph(const sl_article *a, size_t i);
+size_t sl_article_dropped_count(const sl_article *a);
+/* The i-th dropped piece and, in *reason, why it was dropped (both borrowed). */
+const char *sl_article_dropped(const sl_article *a, size_t i, const char **reason);
+
+void sl_article_free(sl_article *a);
+
+/* ------------------------------------------------------------------------
+ * Reading files, folders and streams
+ * ---------------------------------------------------------------------- */
+
+typedef struct sl_reader sl_reader;
+
+/* A reader over files and folders (walked recursively, in name order);
+ * the path "-" is standard input (JSON lines if it starts with '{', else one
+ * text article).  Files ending in .jsonl/.ndjson are JSON lines, .html/.htm
+ * are HTML, anything else is text; hidden files are skipped.  The paths are
+ * copied.  Caller frees with sl_reader_free(). */
+sl_reader *sl_reader_new(sl_engine *e, const char *const *paths, size_t n);
+
+/* The next article.  SL_OK: *out is a new article (caller frees with
+ * sl_article_free()).  SL_DONE: no more.  SL_EINPUT or SL_EIO: one input
+ * (a file, or a line of a JSON lines file) was skipped; the reason is in
+ * sl_engine_error() and the next call goes on with the rest. */
+sl_status sl_reader_next(sl_reader *r, sl_article **out);
+
+/* How many inputs were skipped so far. */
+size_t sl_reader_skipped(const sl_reader *r);
+
+void sl_reader_free(sl_reader *r);
+
+/* ------------------------------------------------------------------------
+ * Text keys
+ * ---------------------------------------------------------------------- */
+
+/* The matching key of a name or phrase: NFKC, case folded, accents removed,
+ * any script transliterated to Latin, spaces collapsed ("Erdoğan" and
+ * "ERDOGAN" give "erdogan"; "Путин" gives "putin").  Caller frees with
+ * free(). */
+char *sl_name_key(sl_engine *e, const char *utf8);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* STORYLINE_H */

@@ -1,0 +1,177 @@
+/*
+ * core.h -- what every stage shares: allocation, growable buffers, UTF-8,
+ * the engine's internals and the article record that flows through the
+ * pipeline (read -> clean -> analyze).
+ *
+ * The article record is the one struct that crosses stages: readers fill the
+ * "read" part, clean rewrites paragraphs and fills 'dropped', analyze fills
+ * the language, dates and entities.  Everything in it is owned by the article
+ * and freed by sl_article_free().
+ *
+ * Allocation never fails: sl_xmalloc() and friends print a message and abort
+ * when memory runs out (the idea of cmark's and Redis's wrappers).
+ *
+ * Tests: tests/core/.
+ */
+#ifndef SL_CORE_H
+#define SL_CORE_H
+
+#include "storyline.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- allocation (never returns NULL) ---------------------------------- */
+
+void *sl_xmalloc(size_t n);
+void *sl_xcalloc(size_t n, size_t size);
+void *sl_xrealloc(void *p, size_t n);
+char *sl_xstrdup(const char *s);            /* NULL -> NULL */
+char *sl_xstrndup(const char *s, size_t n); /* copies at most n bytes */
+
+/* Grows *v (an array of 'size'-byte items with capacity *cap) to hold at
+ * least 'need' items. */
+void sl_grow(void **v, size_t *cap, size_t need, size_t size);
+
+/* ---- growable byte buffer, always NUL-terminated ----------------------- */
+
+typedef struct {
+    char *s;    /* NULL until the first write */
+    size_t len; /* bytes used, not counting the NUL */
+    size_t cap;
+} sl_buf;
+
+void sl_buf_put(sl_buf *b, const char *s, size_t n);
+void sl_buf_puts(sl_buf *b, const char *s);
+void sl_buf_putc(sl_buf *b, char c);
+void sl_buf_printf(sl_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sl_buf_clear(sl_buf *b);               /* len = 0, keeps memory */
+/* Hands the string over (never NULL; "" if empty).  Caller frees with free();
+ * the buffer is empty afterwards. */
+char *sl_buf_take(sl_buf *b);
+void sl_buf_free(sl_buf *b);
+/* Appends 's' as a JSON string literal, quotes included. */
+void sl_buf_json_str(sl_buf *b, const char *s);
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+
+/* Decodes one code point at s[*i] (len bytes in all), advancing *i.  Returns
+ * the code point, or -1 for an invalid sequence (then *i advances by 1). */
+int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
+
+/* Appends code point 'cp' to b as UTF-8. */
+void sl_utf8_put(sl_buf *b, uint32_t cp);
+
+/* Copies s[0..len) to b with every invalid sequence and every NUL replaced by
+ * U+FFFD; returns how many were replaced. */
+size_t sl_utf8_clean(const char *s, size_t len, sl_buf *b);
+
+/* True if s[0..len) is valid UTF-8 without NUL bytes. */
+bool sl_utf8_valid(const char *s, size_t len);
+
+/* ---- dates ------------------------------------------------------------- */
+
+/* Parses an ISO-like date at the start of s: YYYY, YYYY-MM, YYYY-MM-DD,
+ * optionally followed by a time ("T10:00:00Z"); also YYYY/MM/DD.  Returns the
+ * number of bytes of the date part used (0 if none) and fills *d. */
+size_t sl_date_parse_iso(const char *s, sl_date *d);
+
+/* Days in a month; 0 for an invalid month. */
+int sl_date_days_in_month(int year, int month);
+
+/* Days since 1970-01-01 of a (full) date; and back. */
+long sl_date_to_days(int y, int m, int d);
+void sl_date_from_days(long days, int *y, int *m, int *d);
+
+/* Writes the date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (or "" for none)
+ * into out, which holds at least 11 bytes. */
+void sl_date_format(sl_date d, char out[11]);
+
+/* ---- the engine ------------------------------------------------------- */
+
+/* Stage contexts are made on first use and owned by the engine. */
+struct sl_norm;
+struct sl_langid;
+struct sl_clean;
+struct sl_dates;
+
+struct sl_engine {
+    char err[1024];
+    struct sl_norm *norm;
+    struct sl_langid *langid;
+    struct sl_clean *clean;
+    struct sl_dates *dates;
+};
+
+/* Sets the engine's error message (printf-style). */
+void sl_engine_seterr(sl_engine *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The stage contexts, made on first use.  Borrowed, valid until
+ * sl_engine_free(). */
+struct sl_norm *sl_engine_norm(sl_engine *e);
+struct sl_langid *sl_engine_langid(sl_engine *e);
+struct sl_clean *sl_engine_clean(sl_engine *e);
+struct sl_dates *sl_engine_dates(sl_engine *e);
+
+/* ---- the article record ----------------------------------------------- */
+
+typedef struct {
+    char *text;         /* the piece as it stood in the input */
+    const char *reason; /* static string: "photo credit", "repeated paragraph" ... */
+} sl_dropped;
+
+typedef struct {
+    char *name; /* as first written in the text */
+    char *key;  /* sl_norm_name_key() of the name */
+    int count;  /* mentions in the article */
+} sl_entity;
+
+typedef struct {
+    sl_date date;   /* the resolved date (precision as far as known) */
+    char *expr;     /* the words that say it: "on Monday", "January 12" */
+    char *sentence; /* the sentence it stands in */
+    bool relative;  /* resolved against the article date */
+} sl_mention;
+
+struct sl_article {
+    /* read */
+    char *id, *path, *url, *site, *title; /* NULL when unknown */
+    sl_date date;
+    char lang_hint[16]; /* from <html lang>, a JSON "lang" field; "" if none */
+    char **para;        /* paragraphs, each a NUL-terminated UTF-8 string */
+    size_t npara, cpara;
+    size_t invalid_bytes; /* invalid UTF-8 sequences replaced while reading */
+    /* clean */
+    sl_dropped *dropped;
+    size_t ndropped, cdropped;
+    bool prepared;
+    /* analyze */
+    char lang[16]; /* ISO 639-1 (or 639-3 where no 639-1 exists), "und" */
+    double lang_conf;
+    sl_entity *ent;
+    size_t nent, cent;
+    sl_mention *dates;
+    size_t ndates, cdates;
+};
+
+/* An empty article.  Caller frees with sl_article_free(). */
+sl_article *sl_article_new(void);
+
+/* Appends a paragraph (copied).  Empty or all-space text is ignored. */
+void sl_article_add_para(sl_article *a, const char *s, size_t n);
+
+/* Records a dropped piece (text copied; reason must be a static string). */
+void sl_article_add_dropped(sl_article *a, const char *text, size_t n,
+                            const char *reason);
+
+/* Sets *slot to a trimmed copy of s (freeing the old value); empty -> NULL. */
+void sl_article_set(char **slot, const char *s, size_t n);
+
+/* The id for a path: the file name without folder and extension. */
+char *sl_id_from_path(const char *path);
+
+#endif /* SL_CORE_H */

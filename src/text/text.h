@@ -1,0 +1,53 @@
+/*
+ * text.h -- the text stage: Unicode keys for matching, and language id.
+ *
+ * Keys: the original text is kept for display; matching uses a key made with
+ * ICU (NFKC, case folding, accents stripped, and for names Any-Latin
+ * transliteration), so "Erdoğan" / "ERDOGAN" and "Путин" / "Putin" meet.
+ *
+ * Language id: returns an ISO 639-1 code (639-3 where none exists) with a
+ * confidence in 0..1, or "und" when the text is too short or the answer is
+ * unreliable.
+ *
+ * Both contexts are owned by the engine (sl_engine_norm(), sl_engine_langid())
+ * and are not thread-safe.  Tests: tests/text/.
+ */
+#ifndef SL_TEXT_H
+#define SL_TEXT_H
+
+#include "../core/core.h"
+
+/* ---- keys (src/text/norm.c) -------------------------------------------- */
+
+typedef struct sl_norm sl_norm;
+
+/* Caller frees with sl_norm_free().  Aborts if ICU's data cannot be loaded. */
+sl_norm *sl_norm_new(void);
+void sl_norm_free(sl_norm *n);
+
+/* Appends to 'out' the matching key of s[0..len): NFKC, case folded, accents
+ * (combining marks) removed, runs of white space collapsed to one space and
+ * trimmed.  Script is kept ("путин" stays Cyrillic). */
+void sl_norm_key(sl_norm *n, const char *s, size_t len, sl_buf *out);
+
+/* Like sl_norm_key() but also transliterated to Latin (Any-Latin, then
+ * Latin-ASCII where it is lossless enough): the key of a name.  "Erdoğan" ->
+ * "erdogan", "Путин" -> "putin", "Poetin" stays "poetin". */
+void sl_norm_name_key(sl_norm *n, const char *s, size_t len, sl_buf *out);
+
+/* ---- language id (src/text/langid.c) ----------------------------------- */
+
+typedef struct sl_langid sl_langid;
+
+/* Caller frees with sl_langid_free(). */
+sl_langid *sl_langid_new(void);
+void sl_langid_free(sl_langid *l);
+
+/* Detects the language of s[0..len) (valid UTF-8).  'hint' is an ISO code
+ * from the page or the feed, or NULL; it only breaks near ties.  Returns a
+ * static string ("en", "nl", "zh", ... or "und") and stores the confidence
+ * (0..1; 0 for "und") in *confidence when not NULL. */
+const char *sl_langid_detect(sl_langid *l, const char *s, size_t len,
+                             const char *hint, double *confidence);
+
+#endif /* SL_TEXT_H */
