@@ -283,6 +283,16 @@ static void put_short(sl_buf *b, const char *s, size_t max)
     sl_buf_puts(b, "...");
 }
 
+/* Like put_short(), with line breaks shown as spaces. */
+static void put_line(sl_buf *b, const char *s, size_t max)
+{
+    size_t at = b->len;
+    put_short(b, s, max);
+    for (size_t i = at; i < b->len; i++)
+        if (b->s[i] == '\n' || b->s[i] == '\r' || b->s[i] == '\t')
+            b->s[i] = ' ';
+}
+
 char *sl_article_text(const sl_article *a)
 {
     sl_buf b = {0};
@@ -306,12 +316,12 @@ char *sl_article_text(const sl_article *a)
     sl_buf_puts(&b, "\n");
     if (a->npara) {
         sl_buf_puts(&b, "   | ");
-        put_short(&b, a->para[0], 160);
+        put_line(&b, a->para[0], 160);
         sl_buf_puts(&b, "\n");
     }
     for (size_t i = 0; i < a->ndropped; i++) {
         sl_buf_printf(&b, "   dropped (%s): ", a->dropped[i].reason);
-        put_short(&b, a->dropped[i].text, 70);
+        put_line(&b, a->dropped[i].text, 70);
         sl_buf_puts(&b, "\n");
     }
     if (a->nent) {
