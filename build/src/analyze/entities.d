@@ -1,8 +1,0 @@
-build/src/analyze/entities.o: src/analyze/entities.c \
- src/analyze/analyze.h src/analyze/../core/core.h include/storyline.h \
- src/analyze/../text/text.h src/analyze/../text/../core/core.h
-src/analyze/analyze.h:
-src/analyze/../core/core.h:
-include/storyline.h:
-src/analyze/../text/text.h:
-src/analyze/../text/../core/core.h:

@@ -1,2 +1,0 @@
-build/src/cli/main.o: src/cli/main.c include/storyline.h
-include/storyline.h:
