@@ -27,6 +27,29 @@ expect "examples: undated" "$(art "$J" ski-record-en 'a["date"], a["date_precisi
 expect "examples: title line" "$(art "$J" strike-ends-en 'a["title"]')" "Antwerp dock strike ends after overnight deal on pensions"
 expect "examples: jsonl fields" "$(art "$J" fr-greve-anvers 'a["site"], a["date"]')" "('Journal des Ports', '2026-03-02')"
 expect "examples: text is the paragraphs" "$(art "$J" es-fin-huelga 'a["text"] == "\n\n".join(a["paragraphs"])')" "True"
+expect "examples: languages" "$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["lang"] for l in open(sys.argv[1])))' "$J")" \
+  "fr es ru de de en nl en en"
+expect "examples: html metadata" "$(art "$J" antwerp-strike-de '(a["title"], a["site"], a["date"], a["url"])')" \
+  "('Streik legt Hafen Antwerpen lahm', 'Nordsee Kurier', '2026-03-02', 'https://nordsee-kurier.example/wirtschaft/2026/03/02/streik-hafen-antwerpen')"
+expect "examples: html main text only" "$(art "$J" antwerp-strike-de '[w in a["text"] for w in ("Hafenarbeiter", "Startseite", "Endlich wehrt", "Rekordumschlag", "Alle Rechte")]')" \
+  "[True, False, False, False, False]"
+expect "examples: html in a JSON line" "$(art "$J" de-skisprung-rekord '(a["title"], a["site"], len(a["paragraphs"]))')" \
+  "('Solheim springt Weltrekord in Vikersund', 'Alpen Sport', 3)"
+drops() { art "$J" "$1" '" | ".join(sorted(d["text"].replace("\n", " ")[:30] for d in a["dropped"]))'; }
+expect "examples: credit, caption, trailer, orphan" "$(drops strike-ends-en)" \
+  "AFP/Jan Peeters | Cranes stand idle at an empty q | Port traffic | Related Story"
+expect "examples: credit and read more" "$(drops antwerp-strike-en)" \
+  "Photo: Reuters | Read more: How Europe's ports ar"
+expect "examples: glued repeat" "$(art "$J" antwerp-strike-nl 'len(a["paragraphs"]), [d["reason"] for d in a["dropped"]]')" \
+  "(4, ['repeated paragraph'])"
+expect "examples: tweet and share prompt" "$(drops ski-record-en)" \
+  "Share this article | What a jump! A new world recor | — Nordic Ski News (@nordicskin"
+expect "examples: lire aussi, leer mas" "$(drops fr-greve-anvers) / $(drops es-fin-huelga)" \
+  "Lire aussi : Les ports européen / Leer más: Los puertos europeos"
+expect "examples: Cyrillic name key" "$(art "$J" ru-zabastovka-antverpen '"antverpen" in [e["key"] for e in a["entities"]]')" "True"
+expect "examples: acronyms" "$(art "$J" antwerp-strike-en '[k in [e["key"] for e in a["entities"]] for k in ("abvv", "acv", "katrien de smet")]')" "[True, True, True]"
+expect "examples: on Monday" "$(art "$J" antwerp-strike-en '[d["date"] for d in a["dates"] if "Monday" in d["expr"]]')" "['2026-03-02']"
+expect "examples: March 2 without year" "$(art "$J" strike-ends-en '[d["date"] for d in a["dates"] if "March 2" in d["expr"]]')" "[]"
 out=$("$STORYLINE" inspect --format text examples 2>&1)
 expect_match "examples: text report" "$out" "== antwerp-strike-nl"
 expect_match "examples: text report counts" "$out" "9 articles read"
@@ -78,4 +101,11 @@ else
     expect "seeds: 004 month" "$(art "$J" 004_cc0427c7cf8f5707 'a["date"], a["date_precision"]')" "('2020-06', 'month')"
     expect "seeds: 003 undated" "$(art "$J" 003_8984e7e67b871e4e 'a["date_precision"]')" "none"
     expect "seeds: 002 title" "$(art "$J" 002_f0d499858d5dfc96 'a["title"]')" "Turkey and Russia call for Libya ceasefire starting Sunday"
+    expect "seeds: languages" "$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["lang"] for l in open(sys.argv[1])))' "$J")" "en en en en nl"
+    expect "seeds: 002 caption kept once" "$(art "$J" 002_f0d499858d5dfc96 'sum(p.count("A fighter loyal") for p in a["paragraphs"])')" 1
+    expect "seeds: 002 credit and orphan dropped" "$(art "$J" 002_f0d499858d5dfc96 '[any(d["text"] == t for d in a["dropped"]) for t in ("Getty Images", "Route 6")]')" "[True, True]"
+    expect "seeds: 002 no credit left" "$(art "$J" 002_f0d499858d5dfc96 '"Getty" in a["text"] or "Route 6" in a["text"]')" "False"
+    expect "seeds: 003 Related Story dropped" "$(art "$J" 003_8984e7e67b871e4e '("Related Story" in a["text"], [d["text"] for d in a["dropped"]])')" "(False, ['Related Story'])"
+    expect "seeds: 004 repeats kept once" "$(art "$J" 004_cc0427c7cf8f5707 '(len(a["paragraphs"]), a["text"].count("Het bezoek viel echter"))')" "(3, 1)"
+    expect "seeds: 000 and 001 lose nothing" "$(art "$J" 000_e184e448936dc852 'len(a["dropped"])') $(art "$J" 001_00b5391e9eb45450 'len(a["dropped"])')" "0 0"
 fi
