@@ -5,7 +5,7 @@
  * offers.  JSON goes to stdout, messages to stderr, and the exit code means:
  * 0 all input used, 1 some input was bad and skipped, 2 usage error.
  */
-#include "storyline.h"
+#include "cli.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,8 +13,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-enum { EXIT_SKIPPED = 1, EXIT_USAGE = 2 };
 
 static const char *MAIN_HELP =
     "usage: storyline VERB [OPTIONS] PATH...\n"
@@ -24,6 +22,7 @@ static const char *MAIN_HELP =
     "\n"
     "verbs:\n"
     "  inspect PATH...   read, clean and describe each article (one JSON line each)\n"
+    "  dedup PATH...     group articles that are copies of each other\n"
     "\n"
     "PATH is a file, a folder (read recursively) or - for standard input.\n"
     "Run `storyline VERB --help` for a verb's options.\n"
@@ -34,125 +33,11 @@ static const char *MAIN_HELP =
     "\n"
     "exit status: 0 ok, 1 some input was bad and skipped, 2 usage error.\n";
 
-static const char *INSPECT_HELP =
-    "usage: storyline inspect [--format json|text] PATH...\n"
-    "\n"
-    "Reads every article under PATH (files, folders recursively, - for stdin),\n"
-    "cleans it (credits, captions and paragraphs repeated, share prompts,\n"
-    "\"Related Story\" trailers...) and prints one JSON line per article with\n"
-    "  id, title, url, site, date, date_precision, lang, lang_confidence,\n"
-    "  text, paragraphs, dropped, entities, dates, invalid_bytes\n"
-    "\n"
-    "Formats: .txt (optional title line, optional ' date YYYY[-MM[-DD]]' marker,\n"
-    "paragraphs at blank lines), .html/.htm, .jsonl (fields id, url, title, date,\n"
-    "lang, source, text or html).  Other names are recognised by their content.\n"
-    "\n"
-    "options:\n"
-    "  --format json|text  JSON lines (default) or a readable report\n"
-    "  -h, --help          this help\n"
-    "\n"
-    "Bad inputs are reported on stderr as FILE[:LINE]: REASON and skipped;\n"
-    "the exit status is then 1.\n";
-
-/* A progress line on stderr, at most once a second, only on a terminal. */
-typedef struct {
-    bool on;
-    time_t last;
-    size_t n;
-} progress;
-
-static void progress_tick(progress *p)
-{
-    p->n++;
-    if (!p->on)
-        return;
-    time_t now = time(NULL);
-    if (now != p->last) {
-        p->last = now;
-        fprintf(stderr, "\r%zu articles...", p->n);
-    }
-}
-
-static void progress_end(progress *p)
-{
-    if (p->on && p->last)
-        fprintf(stderr, "\r%*s\r", 30, "");
-}
-
-static int cmd_inspect(int argc, char **argv)
-{
-    bool text = false;
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n = 0;
-    if (!paths)
-        return EXIT_FAILURE;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(INSPECT_HELP, stdout);
-            free(paths);
-            return 0;
-        } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
-            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
-            if (!strcmp(v, "text"))
-                text = true;
-            else if (strcmp(v, "json") != 0) {
-                fprintf(stderr, "storyline inspect: --format takes json or text, not '%s'\n", v);
-                free(paths);
-                return EXIT_USAGE;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "storyline inspect: unknown option '%s' (see --help)\n", a);
-            free(paths);
-            return EXIT_USAGE;
-        } else {
-            paths[n++] = a;
-        }
-    }
-    if (n == 0) {
-        fputs("storyline inspect: no PATH given (see --help)\n", stderr);
-        free(paths);
-        return EXIT_USAGE;
-    }
-    sl_engine *e = sl_engine_new();
-    sl_reader *r = sl_reader_new(e, paths, n);
-    progress pr = {isatty(2) != 0, 0, 0};
-    sl_article *a;
-    sl_status st;
-    while ((st = sl_reader_next(r, &a)) != SL_DONE) {
-        if (st != SL_OK) {
-            fprintf(stderr, "storyline: %s\n", sl_engine_error(e));
-            continue;
-        }
-        sl_article_prepare(e, a);
-        char *out = text ? sl_article_text(a) : sl_article_json(a);
-        fputs(out, stdout);
-        fputc('\n', stdout);
-        free(out);
-        sl_article_free(a);
-        progress_tick(&pr);
-    }
-    progress_end(&pr);
-    size_t skipped = sl_reader_skipped(r);
-    if (text)
-        printf("%zu articles read%s", pr.n, skipped ? "" : "\n");
-    if (text && skipped)
-        printf(", %zu inputs skipped (see messages above)\n", skipped);
-    sl_reader_free(r);
-    sl_engine_free(e);
-    free(paths);
-    if (fflush(stdout) != 0) {
-        perror("storyline: stdout");
-        return EXIT_FAILURE;
-    }
-    return skipped ? EXIT_SKIPPED : 0;
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(MAIN_HELP, stderr);
-        return EXIT_USAGE;
+        return SL_EXIT_USAGE;
     }
     const char *verb = argv[1];
     if (!strcmp(verb, "-h") || !strcmp(verb, "--help") || !strcmp(verb, "help")) {
@@ -164,7 +49,9 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(verb, "inspect"))
-        return cmd_inspect(argc - 2, argv + 2);
+        return sl_cli_inspect(argc - 2, argv + 2);
+    if (!strcmp(verb, "dedup"))
+        return sl_cli_dedup(argc - 2, argv + 2);
     fprintf(stderr, "storyline: unknown verb '%s' (see storyline --help)\n", verb);
-    return EXIT_USAGE;
+    return SL_EXIT_USAGE;
 }
