@@ -12,11 +12,11 @@ PKGS    := icu-uc icu-i18n libcjson gumbo libpcre2-8 zlib
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
-CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -Iinclude \
+CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -Iinclude \
               $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS)
 CXXFLAGS_ALL := -std=c++17 -Wall -Wextra -Werror -Iinclude -I/usr/include/cld2 \
               $(OPT) $(SAN) $(CXXFLAGS)
-LDLIBS_ALL := $(PKG_LIBS) -lcld2_full -lstemmer -lstdc++ -lm $(LDLIBS)
+LDLIBS_ALL := $(PKG_LIBS) -lcld2_full -lcld2 -lstemmer -lstdc++ -lm $(LDLIBS)
 
 LIB_C   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 LIB_CXX := $(sort $(wildcard src/*/*.cc))

@@ -132,8 +132,8 @@ sl_status sl_article_read(sl_engine *e, const char *name, const char *data,
         return SL_EINPUT;
     }
     if (format == SL_FORMAT_JSONL) {
-        size_t n = strcspn(data, "\n");
-        return sl_read_json_line(e, name, 1, data, n < len ? n : len, out);
+        const char *nl = memchr(data, '\n', len);
+        return sl_read_json_line(e, name, 1, data, nl ? (size_t)(nl - data) : len, out);
     }
     size_t k = 0;
     while (k < len && isspace((unsigned char)data[k]))

@@ -1,0 +1,231 @@
+/*
+ * fold.c -- the matching form of text, its hashes, and a small hash table.
+ *
+ * The cleaner compares text people wrote with different case and spacing:
+ * "READ MORE:" and "Read  more:" are one phrase; a paragraph pasted again
+ * with a newline where a space was is the same paragraph.  So every
+ * comparison goes through the matching form made here: simple Unicode case
+ * folding (ICU u_foldCase, so "ЧИТАЙТЕ" meets "читайте" and "Σ" meets "σ"),
+ * Turkish İ and ı as i, curly quotes as straight ones, white space of any
+ * kind collapsed to one space, zero-width marks dropped.  Nothing else is
+ * changed: accents and punctuation stay, so the form is close to the text.
+ *
+ * Invariant: folding is idempotent and the same input always gives the same
+ * bytes, so a hash of the form stands for the text in every table.
+ *
+ * Trade-off: the table below (open addressing, linear probing, 64-bit keys
+ * and no stored strings) trusts a 64-bit hash; a collision would make two
+ * different lines "equal", about once in 10^19 comparisons.
+ *
+ * Tests: tests/clean/test_clean.c.
+ */
+#include "clean_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+/* ---- folding ----------------------------------------------------------- */
+
+static bool is_space_cp(int32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static bool is_invisible(int32_t c)
+{
+    return c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D ||
+           c == 0x2060 || c == 0xFEFF;
+}
+
+/* The folded form of one code point. */
+static int32_t fold_cp(int32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    switch (c) {
+    case 0x130: case 0x131: return 'i';                    /* İ ı */
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+    case 0x2032: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0xAB: case 0xBB: case 0x2033: return '"';
+    default: return (int32_t)u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    }
+}
+
+size_t sl_clean_fold(const char *s, size_t n, sl_buf *out)
+{
+    size_t before = out->len, i = 0;
+    bool space = false;
+    while (i < n) {
+        size_t at = i;
+        int32_t c = sl_utf8_next(s, n, &i);
+        if (c < 0) {
+            c = -1;
+        } else if (is_space_cp(c)) {
+            space = out->len > before;
+            continue;
+        } else if (is_invisible(c)) {
+            continue;
+        }
+        if (space)
+            sl_buf_putc(out, ' ');
+        space = false;
+        if (c < 0)
+            sl_buf_put(out, s + at, i - at);
+        else if (c < 0x80)
+            sl_buf_putc(out, (char)fold_cp(c));
+        else
+            sl_utf8_put(out, (uint32_t)fold_cp(c));
+    }
+    return out->len - before;
+}
+
+/* ---- hashes and character classes -------------------------------------- */
+
+uint64_t sl_clean_fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+uint64_t sl_clean_hash(const char *s, size_t n)
+{
+    uint64_t h = XXH3_64bits(s, n);
+    return h ? h : 1;
+}
+
+bool sl_clean_isalnum(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= '0' && cp <= '9');
+    return u_isalnum(cp) || u_getCombiningClass(cp) > 0 ||
+           u_charType(cp) == U_NON_SPACING_MARK || u_charType(cp) == U_COMBINING_SPACING_MARK;
+}
+
+/* Closing quotes and brackets that may follow a sentence's last mark. */
+static bool is_closer(int32_t c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x2019 ||
+           c == 0x201D || c == 0xBB || c == 0x300D || c == 0x300F || c == 0xFF09 ||
+           c == 0x3011 || c == '*';
+}
+
+static bool is_stop(int32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == 0x2026 ||
+           c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0x0964 ||
+           c == 0x0965 || c == 0x061F || c == 0x06D4 || c == 0x037E || c == 0x0589 ||
+           c == 0x104B || c == 0x1362;
+}
+
+/* The code point that ends s[0..n) and where it starts (in *at). */
+static int32_t last_cp(const char *s, size_t n, size_t *at)
+{
+    size_t i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && n - i < 3)
+        i--;
+    if (i > 0)
+        i--;
+    size_t j = i;
+    int32_t c = sl_utf8_next(s, n, &j);
+    *at = i;
+    return j == n ? c : -1;
+}
+
+bool sl_clean_ends_sentence(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
+        n--;
+    size_t at;
+    int32_t c = n ? last_cp(s, n, &at) : -1;
+    return c >= 0 && (is_stop(c) || is_closer(c));
+}
+
+size_t sl_clean_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+             (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n');
+    return w;
+}
+
+/* ---- the table --------------------------------------------------------- */
+
+static size_t slot_of(const sl_clean_map *m, uint64_t key)
+{
+    size_t mask = m->cap - 1, i = (size_t)(key ^ (key >> 29)) & mask;
+    while (m->key[i] && m->key[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void rehash(sl_clean_map *m, size_t cap)
+{
+    sl_clean_map old = *m;
+    m->key = sl_xcalloc(cap, sizeof *m->key);
+    m->val = sl_xmalloc(cap * sizeof *m->val);
+    m->cap = cap;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.key[i]) {
+            size_t j = slot_of(m, old.key[i]);
+            m->key[j] = old.key[i];
+            m->val[j] = old.val[i];
+        }
+    free(old.key);
+    free(old.val);
+}
+
+bool sl_clean_map_put(sl_clean_map *m, uint64_t key, uint32_t val)
+{
+    if (2 * (m->n + 1) > m->cap)
+        rehash(m, m->cap ? 2 * m->cap : 64);
+    size_t i = slot_of(m, key);
+    if (m->key[i])
+        return false;
+    m->key[i] = key;
+    m->val[i] = val;
+    m->n++;
+    return true;
+}
+
+void sl_clean_map_set(sl_clean_map *m, uint64_t key, uint32_t val)
+{
+    if (!sl_clean_map_put(m, key, val))
+        m->val[slot_of(m, key)] = val;
+}
+
+bool sl_clean_map_get(const sl_clean_map *m, uint64_t key, uint32_t *val)
+{
+    if (!m->n)
+        return false;
+    size_t i = slot_of(m, key);
+    if (!m->key[i])
+        return false;
+    *val = m->val[i];
+    return true;
+}
+
+void sl_clean_map_clear(sl_clean_map *m)
+{
+    if (m->n)
+        memset(m->key, 0, m->cap * sizeof *m->key);
+    m->n = 0;
+}
+
+void sl_clean_map_free(sl_clean_map *m)
+{
+    free(m->key);
+    free(m->val);
+    memset(m, 0, sizeof *m);
+}
