@@ -188,6 +188,69 @@ void sl_reader_free(sl_reader *r);
 /* (the copy index's public API goes here) */
 
 /* ------------------------------------------------------------------------
+ * The index: events and stories, as articles stream in (src/pipeline/)
+ *
+ *     sl_index *x = sl_index_new(e, NULL);       // default options
+ *     while (... next article a ...)
+ *         sl_index_add(x, a);                    // takes a
+ *     sl_index_update(x);                        // cluster what came in
+ *     char *json = sl_index_events_json(x, NULL);
+ *     puts(json); free(json);
+ *     sl_index_free(x);
+ *
+ * Adding analyses the article at once and keeps only its profile (about
+ * 1 KB: terms in a shared cross-lingual space, names, numbers, dates, the
+ * title and the first sentences).  Clustering happens in
+ * sl_index_update(), which takes the articles added since the last update
+ * in date order (undated ones last, placed by their content), so a batch
+ * and a stream share one code path.  Event and story ids never change
+ * once given; a merge keeps the older id.
+ * ---------------------------------------------------------------------- */
+
+typedef struct sl_index sl_index;
+
+typedef struct {
+    double event_threshold; /* p(same event) an article needs to join an
+                               event, in (0, 1); 0 = the default, 0.5 */
+    int window_days;        /* an event takes articles up to this many days
+                               after its last one; 0 = the default, 7 */
+} sl_index_options;
+
+/* A new, empty index on engine e (borrowed: it must outlive the index);
+ * 'opt' is copied, NULL means defaults.  Caller frees with sl_index_free(). */
+sl_index *sl_index_new(sl_engine *e, const sl_index_options *opt);
+void sl_index_free(sl_index *x);
+
+/* Prepares (sl_article_prepare) and analyses article 'a', and queues it for
+ * the next update.  Takes ownership of 'a' (freed here; the index keeps
+ * what it needs).  Returns SL_EINPUT, with the reason in the engine, for
+ * an article with no usable text; it is then not added. */
+sl_status sl_index_add(sl_index *x, sl_article *a);
+
+/* Clusters the articles added since the last update. */
+void sl_index_update(sl_index *x);
+
+/* Articles in the index. */
+size_t sl_index_size(const sl_index *x);
+
+/* What to list.  Zero fields mean: every language, all time, no limit. */
+typedef struct {
+    const char *lang; /* only groups with an article in this language */
+    int period_days;  /* only groups with an article this recent (counted
+                         back from the newest article's date) */
+    size_t limit;     /* at most this many groups */
+} sl_query;
+
+/* The events, largest first:
+ *   {"events":[{"id","headline","date","languages","articles":[ids],
+ *               "why":{"entities","terms","dates"}}]}
+ * q may be NULL.  Caller frees with free(). */
+char *sl_index_events_json(sl_index *x, const sl_query *q);
+
+/* The same for people: one block per event.  Caller frees with free(). */
+char *sl_index_events_text(sl_index *x, const sl_query *q);
+
+/* ------------------------------------------------------------------------
  * Text keys
  * ---------------------------------------------------------------------- */
 

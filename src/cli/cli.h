@@ -28,7 +28,43 @@ typedef struct {
 void sl_progress_tick(sl_progress *p);
 void sl_progress_end(sl_progress *p);
 
+/* ---- options shared by the verbs (common.c) ------------------------------- */
+
+/* Which options a verb takes beyond --help and PATH... */
+enum {
+    SL_CLI_FORMAT = 1,  /* --format json|text */
+    SL_CLI_CLUSTER = 2, /* --threshold P, --window DAYS */
+    SL_CLI_QUERY = 4    /* --lang xx, --limit N, --period DAYS */
+};
+
+typedef struct {
+    bool text;              /* --format text */
+    sl_index_options index; /* --threshold, --window */
+    sl_query query;         /* --lang, --limit, --period */
+    const char **paths;     /* owned array of borrowed argv strings */
+    size_t npaths;
+} sl_cli_opts;
+
+/* Parses argv (after the verb) into o.  Returns -1 to go on, or the exit
+ * status to return at once (0 after printing 'help', 2 on a usage error,
+ * with a message naming 'verb').  Free o with sl_cli_opts_free() when it
+ * returned -1. */
+int sl_cli_parse(sl_cli_opts *o, const char *verb, const char *help, int argc,
+                 char **argv, int which);
+void sl_cli_opts_free(sl_cli_opts *o);
+
+/* Reads every article under the paths into the index (bad inputs reported
+ * on stderr and skipped; a progress line on a terminal).  Returns how many
+ * inputs were skipped. */
+size_t sl_cli_load(sl_engine *e, sl_index *x, const char *const *paths, size_t n);
+
+/* The exit status after a run: flushes stdout (1 if that fails), 1 if
+ * inputs were skipped, else 0. */
+int sl_cli_finish(size_t skipped);
+
 int sl_cli_inspect(int argc, char **argv);
 int sl_cli_dedup(int argc, char **argv);
+int sl_cli_eval(int argc, char **argv);
+int sl_cli_events(int argc, char **argv);
 
 #endif

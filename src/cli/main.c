@@ -23,6 +23,9 @@ static const char *MAIN_HELP =
     "verbs:\n"
     "  inspect PATH...   read, clean and describe each article (one JSON line each)\n"
     "  dedup PATH...     group articles that are copies of each other\n"
+    "  events PATH...    group articles that report the same event, in any language\n"
+    "  eval events --gold FILE [PRED]\n"
+    "                    score events, stories and copies against labels\n"
     "\n"
     "PATH is a file, a folder (read recursively) or - for standard input.\n"
     "Run `storyline VERB --help` for a verb's options.\n"
@@ -52,6 +55,10 @@ int main(int argc, char **argv)
         return sl_cli_inspect(argc - 2, argv + 2);
     if (!strcmp(verb, "dedup"))
         return sl_cli_dedup(argc - 2, argv + 2);
+    if (!strcmp(verb, "events"))
+        return sl_cli_events(argc - 2, argv + 2);
+    if (!strcmp(verb, "eval"))
+        return sl_cli_eval(argc - 2, argv + 2);
     fprintf(stderr, "storyline: unknown verb '%s' (see storyline --help)\n", verb);
     return SL_EXIT_USAGE;
 }

@@ -97,6 +97,7 @@ struct sl_norm;
 struct sl_langid;
 struct sl_clean;
 struct sl_dates;
+struct sl_profiler;
 
 struct sl_engine {
     char err[1024];
@@ -104,6 +105,7 @@ struct sl_engine {
     struct sl_langid *langid;
     struct sl_clean *clean;
     struct sl_dates *dates;
+    struct sl_profiler *profiler;
 };
 
 /* Sets the engine's error message (printf-style). */

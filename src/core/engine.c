@@ -8,6 +8,7 @@
  */
 #include "core.h"
 #include "../analyze/analyze.h"
+#include "../analyze/profile.h"
 #include "../clean/clean.h"
 #include "../text/text.h"
 
@@ -30,6 +31,7 @@ void sl_engine_free(sl_engine *e)
     sl_langid_free(e->langid);
     sl_clean_free(e->clean);
     sl_dates_free(e->dates);
+    sl_profiler_free(e->profiler);
     free(e);
 }
 
@@ -69,6 +71,13 @@ struct sl_dates *sl_engine_dates(sl_engine *e)
     if (!e->dates)
         e->dates = sl_dates_new();
     return e->dates;
+}
+
+sl_profiler *sl_engine_profiler(sl_engine *e)
+{
+    if (!e->profiler)
+        e->profiler = sl_profiler_new();
+    return e->profiler;
 }
 
 char *sl_name_key(sl_engine *e, const char *utf8)

@@ -1,0 +1,574 @@
+/*
+ * profile.c -- an article's profile: its terms in the shared cross-lingual
+ * space, its names, numbers and dates (see profile.h for the idea).
+ *
+ * Counting (sl_profile_count) walks the title and the paragraphs once:
+ *
+ *   term of an English word           -> that term
+ *   term the lexicon translates        -> its English terms, the weights of
+ *                                         the translations sharing the count
+ *   capitalised word it does not       -> the neutral form (names are spelt
+ *   translate (not sentence-initial)      alike across Latin languages)
+ *   any other word                     -> the term in its language's space
+ *   number (not a small integer)       -> a number feature
+ *
+ * Title words count twice: a headline names the event.  Names come from
+ * the entity list (entities.c): each word of a name key becomes a skeleton
+ * key (sl_name_skeleton), counted as often as the name is mentioned.
+ *
+ * The counts are gathered in a hash map owned by the engine's profiler
+ * context and reused from article to article, so counting allocates only
+ * the draft it returns.
+ *
+ * Weighing (sl_profile_weigh) applies (1 + log tf) * idf, keeps the
+ * strongest features of each kind, gives each kind unit length and sorts
+ * by key for merging.
+ *
+ * Tests: tests/analyze/test_profile.c.
+ */
+#include "profile.h"
+#include "../text/terms.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+/* ---- the counting map (the engine's profiler context) -------------------- */
+
+typedef struct {
+    uint64_t key; /* 0 = empty */
+    float tf;
+    uint8_t kind;
+    uint32_t surf; /* offset of its readable form in the profiler's pool */
+} cell;
+
+struct sl_profiler {
+    cell *cell;
+    size_t cap, n; /* cap a power of two */
+    uint64_t *touched; /* slots in use, to clear them fast */
+    size_t ntouched, ctouched;
+    sl_buf pool;   /* readable forms, NUL-separated */
+    sl_termv terms;
+};
+
+sl_profiler *sl_profiler_new(void) { return sl_xcalloc(1, sizeof(sl_profiler)); }
+
+void sl_profiler_free(sl_profiler *p)
+{
+    if (!p)
+        return;
+    free(p->cell);
+    free(p->touched);
+    sl_buf_free(&p->pool);
+    sl_termv_free(&p->terms);
+    free(p);
+}
+
+static void map_clear(sl_profiler *p)
+{
+    for (size_t i = 0; i < p->ntouched; i++)
+        p->cell[p->touched[i]].key = 0;
+    p->ntouched = 0;
+    p->n = 0;
+    sl_buf_clear(&p->pool);
+}
+
+static cell *map_put(sl_profiler *p, uint64_t key, uint8_t kind, bool *fresh);
+
+static void map_grow(sl_profiler *p)
+{
+    cell *old = p->cell;
+    size_t oldcap = p->cap, ntouched = p->ntouched;
+    uint64_t *touched = p->touched;
+    p->cap = oldcap ? oldcap * 2 : 1024;
+    p->cell = sl_xcalloc(p->cap, sizeof *p->cell);
+    p->touched = NULL;
+    p->ntouched = p->ctouched = p->n = 0;
+    for (size_t i = 0; i < ntouched; i++) {
+        bool fresh;
+        *map_put(p, old[touched[i]].key, old[touched[i]].kind, &fresh) = old[touched[i]];
+    }
+    free(old);
+    free(touched);
+}
+
+/* The cell of 'key', made (tf 0) if new; *fresh tells which. */
+static cell *map_put(sl_profiler *p, uint64_t key, uint8_t kind, bool *fresh)
+{
+    if ((p->n + 1) * 2 > p->cap)
+        map_grow(p);
+    size_t mask = p->cap - 1, i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 17) & mask;
+    while (p->cell[i].key && p->cell[i].key != key)
+        i = (i + 1) & mask;
+    *fresh = !p->cell[i].key;
+    if (*fresh) {
+        p->cell[i] = (cell){key, 0, kind, 0};
+        p->n++;
+        sl_grow((void **)&p->touched, &p->ctouched, p->ntouched + 1, sizeof *p->touched);
+        p->touched[p->ntouched++] = i;
+    }
+    return &p->cell[i];
+}
+
+/* Counts 'tf' more of 'key'; s[0..n) is its readable form, kept the first
+ * time the key is seen (capitalised when 'cap'). */
+static void map_add(sl_profiler *p, uint64_t key, float tf, uint8_t kind,
+                    const char *s, size_t n, bool cap)
+{
+    bool fresh;
+    cell *c = map_put(p, key + !key, kind, &fresh);
+    c->tf += tf;
+    if (!fresh)
+        return;
+    c->surf = (uint32_t)p->pool.len;
+    size_t start = p->pool.len;
+    sl_buf_put(&p->pool, s, n > 64 ? 64 : n);
+    if (cap && p->pool.s[start] >= 'a' && p->pool.s[start] <= 'z')
+        p->pool.s[start] = (char)(p->pool.s[start] - 'a' + 'A');
+    sl_buf_putc(&p->pool, '\0');
+}
+
+/* ---- skeletons of names ---------------------------------------------------- */
+
+static bool is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+size_t sl_name_skeleton(const char *w, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (!(c >= 'a' && c <= 'z'))
+            continue;
+        if (is_vowel(c) || c == 'h' || c == 'j')
+            continue;
+        if (c == 'p' && i + 1 < n && w[i + 1] == 'h')
+            c = 'f';
+        else if (c == 'c' || c == 'q')
+            c = 'k';
+        else if (c == 'z')
+            c = 's';
+        else if (c == 'w')
+            c = 'v';
+        else if (c == 'x') {
+            if (!k || out[k - 1] != 'k')
+                out[k++] = 'k';
+            c = 's';
+        }
+        if (k && out[k - 1] == c)
+            continue;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* ---- counting ---------------------------------------------------------------- */
+
+static uint64_t tagged_hash(char tag, const char *s, size_t n)
+{
+    XXH3_state_t st;
+    XXH3_64bits_reset(&st);
+    XXH3_64bits_update(&st, &tag, 1);
+    XXH3_64bits_update(&st, s, n);
+    return XXH3_64bits_digest(&st);
+}
+
+/* A number worth matching on: not a lone digit ("7.8" and "12" are). */
+static bool significant_number(const sl_term *t)
+{
+    return t->len >= 2 || memchr(t->s, '.', t->len) != NULL;
+}
+
+static void count_text(sl_profiler *p, sl_terms *t, const sl_lexicon *lx,
+                       const char *lang, const char *s, size_t len, float w)
+{
+    sl_terms_text(t, lang, s, len, &p->terms);
+    for (size_t i = 0; i < p->terms.n; i++) {
+        const sl_term *m = &p->terms.v[i];
+        const char *surf = s + m->off;
+        if (m->kind == SL_TOK_NUMBER) {
+            if (significant_number(m))
+                map_add(p, tagged_hash('N', m->s, m->len), w, SL_FEAT_NUM, m->s, m->len, false);
+            continue;
+        }
+        if (m->hash == m->neutral) { /* English or neutral */
+            map_add(p, m->hash, w, SL_FEAT_TERM, surf, m->tlen, false);
+            continue;
+        }
+        sl_translation tr[SL_LEXICON_K];
+        size_t k = lx ? sl_lexicon_find(lx, m->hash, tr, 4) : 0;
+        if (k) {
+            float sum = 0;
+            for (size_t j = 0; j < k; j++)
+                sum += tr[j].weight;
+            for (size_t j = 0; j < k; j++)
+                map_add(p, tr[j].hash, w * tr[j].weight / sum, SL_FEAT_TERM, tr[j].s,
+                        tr[j].len, false);
+        } else if ((m->flags & SL_TOKF_UPPER) && !(m->flags & SL_TOKF_SENT)) {
+            map_add(p, m->neutral, w, SL_FEAT_TERM, surf, m->tlen, false);
+        } else {
+            map_add(p, m->hash, w, SL_FEAT_TERM, surf, m->tlen, false);
+        }
+    }
+}
+
+static void count_names(sl_profiler *p, const sl_article *a)
+{
+    char skel[256];
+    for (size_t i = 0; i < a->nent; i++) {
+        const char *k = a->ent[i].key;
+        float c = (float)(a->ent[i].count > 0 ? a->ent[i].count : 1);
+        while (k && *k) {
+            size_t n = strcspn(k, " ");
+            if (n >= 2 && n < sizeof skel) {
+                size_t sn = sl_name_skeleton(k, n, skel);
+                if (sn >= 2 && n >= 4)
+                    map_add(p, tagged_hash('E', skel, sn), c, SL_FEAT_ENT, k, n, true);
+                else
+                    map_add(p, tagged_hash('A', k, n), c, SL_FEAT_ENT, k, n, true);
+            }
+            k += n;
+            while (*k == ' ')
+                k++;
+        }
+    }
+}
+
+static int cmp_i32(const void *x, const void *y)
+{
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The distinct days mentioned (the first SL_PROFILE_DAYS of them) and the
+ * one mentioned most often (the earliest of a tie). */
+static void count_days(const sl_article *a, sl_draft *d)
+{
+    int times[SL_PROFILE_DAYS] = {0};
+    for (size_t i = 0; i < a->ndates; i++) {
+        sl_date t = a->dates[i].date;
+        if (t.precision != SL_DATE_DAY)
+            continue;
+        int32_t day = (int32_t)sl_date_to_days(t.year, t.month, t.day);
+        size_t j = 0;
+        while (j < d->ndays && d->days[j] != day)
+            j++;
+        if (j == d->ndays && d->ndays < SL_PROFILE_DAYS)
+            d->days[d->ndays++] = day;
+        if (j < d->ndays)
+            times[j]++;
+    }
+    d->told_day = SL_NO_DAY;
+    for (size_t j = 0, best = 0; j < d->ndays; j++) {
+        if (times[j] > (int)best || (times[j] == (int)best && d->days[j] < d->told_day)) {
+            best = (size_t)times[j];
+            d->told_day = d->days[j];
+        }
+    }
+    qsort(d->days, d->ndays, sizeof *d->days, cmp_i32);
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+void sl_profile_count(sl_engine *e, const sl_article *a, sl_draft *out)
+{
+    sl_profiler *p = sl_engine_profiler(e);
+    sl_terms *t = sl_engine_terms(e);
+    const sl_lexicon *lx = sl_engine_lexicon(e);
+    map_clear(p);
+    if (a->title)
+        count_text(p, t, lx, a->lang, a->title, strlen(a->title), 2.0f);
+    for (size_t i = 0; i < a->npara; i++)
+        count_text(p, t, lx, a->lang, a->para[i], strlen(a->para[i]), 1.0f);
+    count_names(p, a);
+    memset(out, 0, sizeof *out);
+    out->n = p->n;
+    out->key = sl_xmalloc((p->n + 1) * sizeof *out->key);
+    out->tf = sl_xmalloc((p->n + 1) * sizeof *out->tf);
+    out->kind = sl_xmalloc(p->n + 1);
+    out->surf = sl_xmalloc((p->n + 1) * sizeof *out->surf);
+    out->pool = sl_xmalloc(p->pool.len + 1);
+    memcpy(out->pool, p->pool.s ? p->pool.s : "", p->pool.len);
+    out->pool[p->pool.len] = '\0';
+    for (size_t i = 0; i < p->ntouched; i++)
+        out->key[i] = p->cell[p->touched[i]].key;
+    qsort(out->key, out->n, sizeof *out->key, cmp_key);
+    for (size_t i = 0; i < out->n; i++) {
+        size_t mask = p->cap - 1, j = (size_t)(out->key[i] * 0x9E3779B97F4A7C15ULL >> 17) & mask;
+        while (p->cell[j].key != out->key[i])
+            j = (j + 1) & mask;
+        out->tf[i] = p->cell[j].tf;
+        out->kind[i] = p->cell[j].kind;
+        out->surf[i] = p->cell[j].surf;
+    }
+    count_days(a, out);
+}
+
+void sl_draft_free(sl_draft *d)
+{
+    if (!d)
+        return;
+    free(d->key);
+    free(d->tf);
+    free(d->kind);
+    free(d->surf);
+    free(d->pool);
+    memset(d, 0, sizeof *d);
+}
+
+/* ---- weighing ------------------------------------------------------------------ */
+
+typedef struct {
+    uint32_t key;
+    float w;
+} wk;
+
+static int cmp_w_desc(const void *x, const void *y)
+{
+    float a = ((const wk *)x)->w, b = ((const wk *)y)->w;
+    return (a < b) - (a > b);
+}
+
+static int cmp_feat_key(const void *x, const void *y)
+{
+    uint32_t a = ((const sl_feat *)x)->key, b = ((const sl_feat *)y)->key;
+    return (a > b) - (a < b);
+}
+
+/* Keeps the 'max' strongest of v[0..n), unit length, sorted by key, in out;
+ * returns how many. */
+static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
+{
+    qsort(v, n, sizeof *v, cmp_w_desc);
+    if (n > max)
+        n = max;
+    double norm = 0;
+    for (size_t i = 0; i < n; i++)
+        norm += (double)v[i].w * v[i].w;
+    norm = norm > 0 ? sqrt(norm) : 1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (sl_feat){v[i].key, (float)(v[i].w / norm)};
+    qsort(out, n, sizeof *out, cmp_feat_key);
+    size_t k = 0; /* fold 32-bit collisions */
+    for (size_t i = 0; i < n; i++) {
+        if (k && out[k - 1].key == out[i].key)
+            out[k - 1].w += out[i].w;
+        else
+            out[k++] = out[i];
+    }
+    return k;
+}
+
+static char *lead_of(const sl_article *a)
+{
+    sl_buf b = {0};
+    for (size_t i = 0; i < a->npara && b.len < 600; i++) {
+        if (b.len)
+            sl_buf_puts(&b, "\n\n");
+        sl_buf_puts(&b, a->para[i]);
+    }
+    if (b.len > 900) { /* cut at a character boundary */
+        size_t n = 900;
+        while (n && ((unsigned char)b.s[n] & 0xC0) == 0x80)
+            n--;
+        b.s[n] = '\0';
+        b.len = n;
+    }
+    return sl_buf_take(&b);
+}
+
+static uint32_t words_of(const sl_article *a)
+{
+    uint32_t w = 0;
+    for (size_t i = 0; i < a->npara; i++) {
+        bool in = false;
+        for (const char *s = a->para[i]; *s; s++) {
+            bool sp = *s == ' ' || *s == '\n' || *s == '\t';
+            w += !sp && !in;
+            in = !sp;
+        }
+    }
+    return w;
+}
+
+void sl_profile_count_df(sl_df *df, const sl_draft *d, int sign)
+{
+    sl_df_add(df, d->key, d->n, sign);
+}
+
+sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
+{
+    size_t need = sizeof(sl_profile) +
+                  (SL_PROFILE_TERMS + SL_PROFILE_ENTS + SL_PROFILE_NUMS) * sizeof(sl_feat) +
+                  SL_PROFILE_DAYS * sizeof(int32_t);
+    sl_profile *p = sl_xcalloc(1, need);
+    p->terms = (sl_feat *)(p + 1);
+    p->ents = p->terms + SL_PROFILE_TERMS;
+    p->nums = p->ents + SL_PROFILE_ENTS;
+    p->days = (int32_t *)(p->nums + SL_PROFILE_NUMS);
+    memcpy(p->days, d->days, d->ndays * sizeof *p->days);
+    p->ndays = d->ndays;
+    p->told_day = d->told_day;
+    p->id = sl_xstrdup(a->id ? a->id : "");
+    p->title = sl_xstrdup(a->title);
+    p->site = sl_xstrdup(a->site);
+    p->url = sl_xstrdup(a->url);
+    p->lead = lead_of(a);
+    snprintf(p->lang, sizeof p->lang, "%s", a->lang);
+    p->day = a->date.precision >= SL_DATE_DAY
+                 ? (int32_t)sl_date_to_days(a->date.year, a->date.month, a->date.day)
+                 : SL_NO_DAY;
+    p->day_prec = (uint8_t)a->date.precision;
+    p->words = words_of(a);
+    return p;
+}
+
+void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df)
+{
+    wk *v[3];
+    size_t nv[3] = {0, 0, 0};
+    for (int k = 0; k < 3; k++)
+        v[k] = sl_xmalloc((d->n + 1) * sizeof(wk));
+    double docs = (double)sl_df_docs(df) + 1;
+    for (size_t i = 0; i < d->n; i++) {
+        double idf = log(docs / ((double)sl_df_count(df, d->key[i]) + 0.5));
+        if (idf < 0.05)
+            idf = 0.05;
+        int k = d->kind[i];
+        double tf = d->tf[i] > 1 ? d->tf[i] : 1;
+        v[k][nv[k]++] = (wk){sl_feat_key(d->key[i]), (float)((1 + log(tf)) * idf)};
+    }
+    p->nterms = (uint8_t)keep_best(v[SL_FEAT_TERM], nv[SL_FEAT_TERM], SL_PROFILE_TERMS, p->terms);
+    p->nents = (uint8_t)keep_best(v[SL_FEAT_ENT], nv[SL_FEAT_ENT], SL_PROFILE_ENTS, p->ents);
+    p->nnums = (uint8_t)keep_best(v[SL_FEAT_NUM], nv[SL_FEAT_NUM], SL_PROFILE_NUMS, p->nums);
+    for (int k = 0; k < 3; k++)
+        free(v[k]);
+}
+
+void sl_profile_free(sl_profile *p)
+{
+    if (!p)
+        return;
+    free(p->id);
+    free(p->title);
+    free(p->site);
+    free(p->url);
+    free(p->lead);
+    free(p);
+}
+
+double sl_feat_dot(const sl_feat *a, size_t na, const sl_feat *b, size_t nb)
+{
+    double s = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].key < b[j].key)
+            i++;
+        else if (a[i].key > b[j].key)
+            j++;
+        else
+            s += (double)a[i++].w * b[j++].w;
+    }
+    return s;
+}
+
+/* ---- readable forms --------------------------------------------------------------- */
+
+struct sl_vocab {
+    uint32_t *key, *off; /* off + 1 into pool; 0 = empty slot */
+    size_t cap, n;
+    sl_buf pool;
+};
+
+sl_vocab *sl_vocab_new(void) { return sl_xcalloc(1, sizeof(sl_vocab)); }
+
+void sl_vocab_free(sl_vocab *v)
+{
+    if (!v)
+        return;
+    free(v->key);
+    free(v->off);
+    sl_buf_free(&v->pool);
+    free(v);
+}
+
+static size_t vocab_slot(const sl_vocab *v, uint32_t key)
+{
+    size_t mask = v->cap - 1, i = (size_t)(key * 2654435761u) & mask;
+    while (v->off[i] && v->key[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void vocab_put(sl_vocab *v, uint32_t key, const char *s)
+{
+    if ((v->n + 1) * 2 > v->cap) {
+        sl_vocab old = *v;
+        v->cap = v->cap ? v->cap * 2 : 4096;
+        v->key = sl_xcalloc(v->cap, sizeof *v->key);
+        v->off = sl_xcalloc(v->cap, sizeof *v->off);
+        for (size_t i = 0; i < old.cap; i++) {
+            if (!old.off[i])
+                continue;
+            size_t j = vocab_slot(v, old.key[i]);
+            v->key[j] = old.key[i];
+            v->off[j] = old.off[i];
+        }
+        free(old.key);
+        free(old.off);
+    }
+    size_t j = vocab_slot(v, key);
+    if (v->off[j])
+        return;
+    v->key[j] = key;
+    v->off[j] = (uint32_t)v->pool.len + 1;
+    sl_buf_puts(&v->pool, s);
+    sl_buf_putc(&v->pool, '\0');
+    v->n++;
+}
+
+const char *sl_vocab_get(const sl_vocab *v, uint32_t key)
+{
+    if (!v->cap)
+        return NULL;
+    size_t j = vocab_slot(v, key);
+    return v->off[j] ? v->pool.s + v->off[j] - 1 : NULL;
+}
+
+static bool feat_has(const sl_feat *f, size_t n, uint32_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (f[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && f[lo].key == key;
+}
+
+void sl_vocab_note(sl_vocab *v, const sl_profile *p, const sl_draft *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        uint32_t k = sl_feat_key(d->key[i]);
+        if (sl_vocab_get(v, k))
+            continue;
+        const sl_feat *f = d->kind[i] == SL_FEAT_TERM ? p->terms : d->kind[i] == SL_FEAT_ENT ? p->ents : p->nums;
+        size_t n = d->kind[i] == SL_FEAT_TERM ? p->nterms : d->kind[i] == SL_FEAT_ENT ? p->nents : p->nnums;
+        if (feat_has(f, n, k))
+            vocab_put(v, k, d->pool + d->surf[i]);
+    }
+}

@@ -1,0 +1,98 @@
+/*
+ * centroid.c -- a group's profile: the bounded sum of its members' vectors.
+ *
+ * Adding a member merges two sorted arrays (the sum and the member) in one
+ * pass; when the sum holds more than 'max' features the weakest go, the
+ * way a heavy-hitters sketch keeps the frequent items of a stream: a
+ * feature most members share keeps growing and stays, one member's
+ * oddity is dropped.  The norm is recomputed from what is kept, so the
+ * cosine against the centroid is exact for the kept features.
+ *
+ * Since members are unit vectors, the dot product of an article with the
+ * sum, divided by the member count, is its mean cosine to the members
+ * (average linkage); divided by the sum's norm, its cosine to the
+ * centroid.  Both are cheap; events.c uses the second.
+ *
+ * Tests: tests/cluster/test_centroid.c.
+ */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sl_centroid_init(sl_centroid *c, uint16_t max)
+{
+    memset(c, 0, sizeof *c);
+    c->max = max;
+}
+
+void sl_centroid_free(sl_centroid *c)
+{
+    free(c->f);
+    c->f = NULL;
+    c->n = 0;
+}
+
+static int cmp_w_desc(const void *x, const void *y)
+{
+    float a = ((const sl_feat *)x)->w, b = ((const sl_feat *)y)->w;
+    return (a < b) - (a > b);
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+    uint32_t a = ((const sl_feat *)x)->key, b = ((const sl_feat *)y)->key;
+    return (a > b) - (a < b);
+}
+
+void sl_centroid_add(sl_centroid *c, const sl_feat *f, size_t n, float scale)
+{
+    if (!n)
+        return;
+    sl_feat *out = sl_xmalloc((c->n + n) * sizeof *out);
+    size_t i = 0, j = 0, k = 0;
+    while (i < c->n || j < n) {
+        if (j == n || (i < c->n && c->f[i].key < f[j].key))
+            out[k++] = c->f[i++];
+        else if (i == c->n || f[j].key < c->f[i].key)
+            out[k++] = (sl_feat){f[j].key, f[j].w * scale}, j++;
+        else
+            out[k++] = (sl_feat){c->f[i].key, c->f[i].w + f[j].w * scale}, i++, j++;
+    }
+    if (k > c->max) {
+        qsort(out, k, sizeof *out, cmp_w_desc);
+        k = c->max;
+        qsort(out, k, sizeof *out, cmp_key);
+    }
+    free(c->f);
+    c->f = out;
+    c->n = (uint16_t)k;
+    double s = 0;
+    for (i = 0; i < k; i++)
+        s += (double)out[i].w * out[i].w;
+    c->norm = sqrt(s);
+}
+
+double sl_centroid_cos(const sl_centroid *c, const sl_feat *f, size_t n)
+{
+    return c->norm > 0 ? sl_feat_dot(c->f, c->n, f, n) / c->norm : 0;
+}
+
+double sl_centroid_cos2(const sl_centroid *a, const sl_centroid *b)
+{
+    return a->norm > 0 && b->norm > 0 ? sl_feat_dot(a->f, a->n, b->f, b->n) / (a->norm * b->norm) : 0;
+}
+
+size_t sl_centroid_top(const sl_centroid *c, uint32_t *out, size_t k)
+{
+    if (k > c->n)
+        k = c->n;
+    sl_feat *tmp = sl_xmalloc((c->n + 1) * sizeof *tmp);
+    memcpy(tmp, c->f, c->n * sizeof *tmp);
+    qsort(tmp, c->n, sizeof *tmp, cmp_w_desc);
+    for (size_t i = 0; i < k; i++)
+        out[i] = tmp[i].key;
+    free(tmp);
+    return k;
+}

@@ -1,0 +1,114 @@
+/*
+ * cluster.h -- the cluster stage: articles into events, events into
+ * stories, one article at a time.
+ *
+ *   centroid.c  a bounded sum of feature vectors (an event's profile)
+ *   postings.c  the candidate index: feature key -> recent groups holding it
+ *   events.c    online event clustering
+ *   stories.c   story linking: events that share actors and subject over weeks
+ *
+ * Both clusterers work on profiles (src/analyze/profile.h) and keep
+ * groups as lists of profile numbers given by the caller; they never free
+ * a profile.  Group ids are numbers that never change once given: a new
+ * group takes the next number, and a merge keeps the older number and
+ * records the other in the survivor's 'merged' list.
+ *
+ * Tests: tests/cluster/.
+ */
+#ifndef SL_CLUSTER_H
+#define SL_CLUSTER_H
+
+#include "../analyze/profile.h"
+
+/* ---- centroids ---------------------------------------------------------- */
+
+/* The sum of the feature vectors of a group's members, keeping at most
+ * 'max' features (the weakest are dropped when it grows past that), and
+ * the norm of what it keeps. */
+typedef struct {
+    sl_feat *f;    /* sorted by key */
+    uint16_t n, max;
+    double norm;
+} sl_centroid;
+
+void sl_centroid_init(sl_centroid *c, uint16_t max);
+void sl_centroid_free(sl_centroid *c);
+/* Adds 'scale' times the vector f[0..n) (sorted by key). */
+void sl_centroid_add(sl_centroid *c, const sl_feat *f, size_t n, float scale);
+/* Cosine between f[0..n) (unit length) and the centroid; 0 if empty. */
+double sl_centroid_cos(const sl_centroid *c, const sl_feat *f, size_t n);
+/* Cosine between two centroids. */
+double sl_centroid_cos2(const sl_centroid *a, const sl_centroid *b);
+/* Its 'k' strongest keys into out (k at most c->n); returns how many. */
+size_t sl_centroid_top(const sl_centroid *c, uint32_t *out, size_t k);
+
+/* ---- the candidate index -------------------------------------------------- */
+
+/* Feature key -> the groups (numbers) that hold it among their strongest
+ * features, newest last, at most SL_POSTINGS_MAX per key. */
+typedef struct sl_postings sl_postings;
+
+enum { SL_POSTINGS_MAX = 64 };
+
+sl_postings *sl_postings_new(void);
+void sl_postings_free(sl_postings *x);
+void sl_postings_add(sl_postings *x, uint32_t key, uint32_t group);
+/* The groups under 'key' (borrowed, valid until the next add); *n set. */
+const uint32_t *sl_postings_get(const sl_postings *x, uint32_t key, size_t *n);
+size_t sl_postings_bytes(const sl_postings *x);
+
+/* ---- events ------------------------------------------------------------------ */
+
+typedef struct {
+    uint32_t id;        /* stable number */
+    uint32_t *member;   /* profile numbers, in the order they joined */
+    uint32_t n, cap;
+    uint32_t *merged;   /* ids of events merged into this one */
+    uint32_t nmerged;
+    sl_centroid terms, ents, nums;
+    int32_t first_day, last_day; /* over dated members; SL_NO_DAY if none */
+    int32_t days[8];    /* days its members mention most */
+    uint8_t ndays;
+    char langs[64];     /* its languages, "en de fr" */
+    uint32_t alive;     /* 0 once merged into another */
+    uint32_t indexed_at; /* size when its keys were last put in the index */
+} sl_event;
+
+typedef struct {
+    double threshold;  /* join when p(same event) >= this; 0: default */
+    int window_days;   /* an event takes articles up to this many days after
+                          its last one; 0: default */
+} sl_events_opts;
+
+typedef struct sl_events sl_events;
+
+/* Caller frees with sl_events_free(); 'opt' is copied (NULL: defaults). */
+sl_events *sl_events_new(const sl_events_opts *opt);
+void sl_events_free(sl_events *c);
+
+/* Puts profile 'p' into the best event or a new one; returns the event's
+ * index (sl_events_at).  Profiles are numbered in the order they are added
+ * (the numbers event members hold).  Borrowed: p must outlive the
+ * clusterer. */
+uint32_t sl_events_add(sl_events *c, const sl_profile *p);
+
+/* Profile number i, as added.  Borrowed. */
+const sl_profile *sl_events_profile(const sl_events *c, uint32_t i);
+
+/* The second pass: merges events that the evidence of their whole
+ * membership says are one (a report in another language that came first,
+ * the two halves of a story told twice).  Idempotent. */
+void sl_events_merge(sl_events *c);
+
+/* Events by index (0 .. sl_events_count()-1), merged ones included (alive
+ * 0).  Borrowed, valid until the next add or merge. */
+size_t sl_events_count(const sl_events *c);
+const sl_event *sl_events_at(const sl_events *c, size_t i);
+
+/* The event index a profile number is in (after merges), or UINT32_MAX. */
+uint32_t sl_events_of(const sl_events *c, uint32_t i);
+
+/* The evidence for profile i against event index ev (for `why`). */
+void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out);
+
+#endif /* SL_CLUSTER_H */

@@ -1,0 +1,374 @@
+/*
+ * events.c -- online event clustering: one pass, each article joins the
+ * best event or starts one.
+ *
+ * For each article, in the order given (the index feeds them by date):
+ *
+ *   1. candidates: its strongest terms and all its name keys are looked up
+ *      in the postings (postings.c); events found under several of them
+ *      come first, at most MAX_CAND are scored, so the cost per article
+ *      does not grow with the number of events;
+ *   2. events whose dated members all lie more than the window away from
+ *      a dated article are skipped (they have expired for it);
+ *   3. each candidate is scored as a pair would be (similarity.c), with
+ *      the event's centroids standing for its members: the term and name
+ *      cosines against the centroid, the day gap to the event's span, the
+ *      days it mentions, and whether the article's language is new to it;
+ *   4. the article joins the best candidate whose p(same event) reaches the
+ *      threshold, or starts a new event with the next id.
+ *
+ * An event re-indexes its strongest keys each time its size doubles, so
+ * the postings follow what it has become.  Chaining (A joins B's event, C
+ * joins through A, ... until the event is about everything) is held back
+ * by comparing with the centroid, not with the closest member: one odd
+ * member moves the centroid by 1/n.
+ *
+ * The second pass (sl_events_merge) compares events with events, through
+ * the same postings and the same model on centroids: an article that
+ * arrived first in another language, or two halves started before their
+ * link was visible, become one event.  The older id survives and records
+ * the other.
+ *
+ * Tests: tests/cluster/test_events.c.
+ */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    MAX_CAND = 24,      /* candidates scored per article */
+    QUERY_TERMS = 16,   /* strongest terms looked up */
+    INDEX_TERMS = 12,   /* strongest terms an event puts in the postings */
+    INDEX_ENTS = 8,     /* strongest name keys it puts there */
+    CENTROID_TERMS = 160,
+    CENTROID_ENTS = 48,
+    CENTROID_NUMS = 24
+};
+
+#define DEFAULT_THRESHOLD 0.5
+#define DEFAULT_WINDOW 7
+#define MERGE_THRESHOLD 0.6
+
+struct sl_events {
+    sl_events_opts opt;
+    const sl_profile **prof;
+    size_t nprof, cprof;
+    uint32_t *of; /* profile -> event index */
+    size_t cof;
+    sl_event *ev;
+    size_t nev, cev;
+    sl_postings *post;
+    uint32_t *stamp; /* per event: the query that last touched it */
+    float *hits;     /* per event: its candidate score in that query */
+    size_t cstamp;
+    uint32_t query;
+};
+
+sl_events *sl_events_new(const sl_events_opts *opt)
+{
+    sl_events *c = sl_xcalloc(1, sizeof *c);
+    if (opt)
+        c->opt = *opt;
+    if (c->opt.threshold <= 0)
+        c->opt.threshold = DEFAULT_THRESHOLD;
+    if (c->opt.window_days <= 0)
+        c->opt.window_days = DEFAULT_WINDOW;
+    c->post = sl_postings_new();
+    return c;
+}
+
+static void event_free(sl_event *e)
+{
+    free(e->member);
+    free(e->merged);
+    sl_centroid_free(&e->terms);
+    sl_centroid_free(&e->ents);
+    sl_centroid_free(&e->nums);
+}
+
+void sl_events_free(sl_events *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nev; i++)
+        event_free(&c->ev[i]);
+    free(c->ev);
+    free(c->prof);
+    free(c->of);
+    free(c->stamp);
+    free(c->hits);
+    sl_postings_free(c->post);
+    free(c);
+}
+
+size_t sl_events_count(const sl_events *c) { return c->nev; }
+const sl_event *sl_events_at(const sl_events *c, size_t i) { return &c->ev[i]; }
+const sl_profile *sl_events_profile(const sl_events *c, uint32_t i) { return c->prof[i]; }
+
+uint32_t sl_events_of(const sl_events *c, uint32_t i)
+{
+    return i < c->nprof ? c->of[i] : UINT32_MAX;
+}
+
+/* ---- events and their evidence -------------------------------------------- */
+
+static bool has_lang(const char *langs, const char *lang)
+{
+    size_t n = strlen(lang);
+    for (const char *s = langs; (s = strstr(s, lang)) != NULL; s += n)
+        if ((s == langs || s[-1] == ' ') && (s[n] == ' ' || s[n] == '\0'))
+            return true;
+    return false;
+}
+
+static void add_lang(char *langs, size_t cap, const char *lang)
+{
+    if (has_lang(langs, lang) || strlen(langs) + strlen(lang) + 2 > cap)
+        return;
+    if (*langs)
+        strcat(langs, " ");
+    strcat(langs, lang);
+}
+
+static int day_gap(int32_t day, int32_t first, int32_t last)
+{
+    if (day == SL_NO_DAY || first == SL_NO_DAY)
+        return -1;
+    return day < first ? first - day : day > last ? day - last : 0;
+}
+
+static bool shares_day(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i] == b[j])
+                return true;
+    return false;
+}
+
+static void parts_of(const sl_event *e, const sl_profile *p, sl_sim_parts *x)
+{
+    x->terms = sl_centroid_cos(&e->terms, p->terms, p->nterms);
+    x->ents = sl_centroid_cos(&e->ents, p->ents, p->nents);
+    x->nums = sl_centroid_cos(&e->nums, p->nums, p->nnums);
+    x->day_gap = day_gap(p->day, e->first_day, e->last_day);
+    x->shared_day = shares_day(p->days, p->ndays, e->days, e->ndays);
+    x->cross_lang = !has_lang(e->langs, p->lang);
+}
+
+void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out)
+{
+    parts_of(&c->ev[ev], c->prof[i], out);
+}
+
+static void index_event(sl_events *c, uint32_t ev)
+{
+    sl_event *e = &c->ev[ev];
+    uint32_t keys[INDEX_TERMS + INDEX_ENTS];
+    size_t n = sl_centroid_top(&e->terms, keys, INDEX_TERMS);
+    n += sl_centroid_top(&e->ents, keys + n, INDEX_ENTS);
+    for (size_t i = 0; i < n; i++)
+        sl_postings_add(c->post, keys[i], ev);
+    e->indexed_at = e->n;
+}
+
+static void event_take(sl_event *e, const sl_profile *p, uint32_t i)
+{
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 4;
+        e->member = sl_xrealloc(e->member, e->cap * sizeof *e->member);
+    }
+    e->member[e->n++] = i;
+    sl_centroid_add(&e->terms, p->terms, p->nterms, 1);
+    sl_centroid_add(&e->ents, p->ents, p->nents, 1);
+    sl_centroid_add(&e->nums, p->nums, p->nnums, 1);
+    if (p->day != SL_NO_DAY) {
+        if (e->first_day == SL_NO_DAY || p->day < e->first_day)
+            e->first_day = p->day;
+        if (e->last_day == SL_NO_DAY || p->day > e->last_day)
+            e->last_day = p->day;
+    }
+    for (size_t k = 0; k < p->ndays && e->ndays < 8; k++)
+        if (!shares_day(&p->days[k], 1, e->days, e->ndays))
+            e->days[e->ndays++] = p->days[k];
+    add_lang(e->langs, sizeof e->langs, p->lang);
+}
+
+static uint32_t event_new(sl_events *c)
+{
+    if (c->nev == c->cev) {
+        c->cev = c->cev ? c->cev * 2 : 64;
+        c->ev = sl_xrealloc(c->ev, c->cev * sizeof *c->ev);
+        c->stamp = sl_xrealloc(c->stamp, c->cev * sizeof *c->stamp);
+        c->hits = sl_xrealloc(c->hits, c->cev * sizeof *c->hits);
+    }
+    uint32_t ev = (uint32_t)c->nev++;
+    sl_event *e = &c->ev[ev];
+    memset(e, 0, sizeof *e);
+    e->id = ev + 1;
+    e->alive = 1;
+    e->first_day = e->last_day = SL_NO_DAY;
+    sl_centroid_init(&e->terms, CENTROID_TERMS);
+    sl_centroid_init(&e->ents, CENTROID_ENTS);
+    sl_centroid_init(&e->nums, CENTROID_NUMS);
+    c->stamp[ev] = 0;
+    return ev;
+}
+
+/* ---- candidates ------------------------------------------------------------- */
+
+typedef struct {
+    uint32_t ev;
+    float hits;
+} cand;
+
+static int cmp_cand(const void *x, const void *y)
+{
+    float a = ((const cand *)x)->hits, b = ((const cand *)y)->hits;
+    return (a < b) - (a > b);
+}
+
+static int cmp_feat_w(const void *x, const void *y)
+{
+    float a = ((const sl_feat *)x)->w, b = ((const sl_feat *)y)->w;
+    return (a < b) - (a > b);
+}
+
+static bool expired(const sl_events *c, const sl_event *e, const sl_profile *p)
+{
+    int gap = day_gap(p->day, e->first_day, e->last_day);
+    return gap > c->opt.window_days;
+}
+
+/* Looks up the keys f[0..n) and adds what they find to the candidates. */
+static void gather(sl_events *c, const sl_feat *f, size_t n, cand *out, size_t *nout,
+                   size_t cap)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t ng;
+        const uint32_t *g = sl_postings_get(c->post, f[i].key, &ng);
+        for (size_t k = 0; k < ng; k++) {
+            uint32_t ev = g[k];
+            while (!c->ev[ev].alive) /* merged: its first member knows where */
+                ev = c->of[c->ev[ev].member[0]];
+            if (c->stamp[ev] != c->query) {
+                if (*nout == cap)
+                    continue;
+                c->stamp[ev] = c->query;
+                c->hits[ev] = 0;
+                out[(*nout)++] = (cand){ev, 0};
+            }
+            c->hits[ev] += f[i].w;
+        }
+    }
+}
+
+static size_t candidates(sl_events *c, const sl_profile *p, cand *out, size_t cap)
+{
+    c->query++;
+    sl_feat q[QUERY_TERMS];
+    size_t nq = p->nterms < QUERY_TERMS ? p->nterms : QUERY_TERMS;
+    sl_feat *all = sl_xmalloc((p->nterms + 1) * sizeof *all);
+    memcpy(all, p->terms, p->nterms * sizeof *all);
+    qsort(all, p->nterms, sizeof *all, cmp_feat_w);
+    memcpy(q, all, nq * sizeof *q);
+    free(all);
+    size_t n = 0;
+    gather(c, q, nq, out, &n, cap);
+    gather(c, p->ents, p->nents, out, &n, cap);
+    for (size_t i = 0; i < n; i++)
+        out[i].hits = c->hits[out[i].ev];
+    qsort(out, n, sizeof *out, cmp_cand);
+    return n < MAX_CAND ? n : MAX_CAND;
+}
+
+/* ---- adding -------------------------------------------------------------------- */
+
+uint32_t sl_events_add(sl_events *c, const sl_profile *p)
+{
+    uint32_t i = (uint32_t)c->nprof;
+    sl_grow((void **)&c->prof, &c->cprof, c->nprof + 1, sizeof *c->prof);
+    sl_grow((void **)&c->of, &c->cof, c->nprof + 1, sizeof *c->of);
+    c->prof[c->nprof++] = p;
+    cand cs[256];
+    size_t nc = candidates(c, p, cs, 256);
+    double best = -1;
+    uint32_t best_ev = UINT32_MAX;
+    for (size_t k = 0; k < nc; k++) {
+        const sl_event *e = &c->ev[cs[k].ev];
+        if (!e->alive || expired(c, e, p))
+            continue;
+        sl_sim_parts x;
+        parts_of(e, p, &x);
+        double pe = sl_sim_p_event(&x);
+        if (pe > best)
+            best = pe, best_ev = cs[k].ev;
+    }
+    uint32_t ev = best >= c->opt.threshold ? best_ev : event_new(c);
+    event_take(&c->ev[ev], p, i);
+    c->of[i] = ev;
+    if (c->ev[ev].n >= 2 * c->ev[ev].indexed_at)
+        index_event(c, ev);
+    return ev;
+}
+
+/* ---- the second pass: merging -------------------------------------------------- */
+
+static void event_parts(const sl_event *a, const sl_event *b, sl_sim_parts *x)
+{
+    x->terms = sl_centroid_cos2(&a->terms, &b->terms);
+    x->ents = sl_centroid_cos2(&a->ents, &b->ents);
+    x->nums = sl_centroid_cos2(&a->nums, &b->nums);
+    int g1 = day_gap(a->first_day, b->first_day, b->last_day);
+    int g2 = day_gap(a->last_day, b->first_day, b->last_day);
+    x->day_gap = g1 < 0 ? -1 : g1 < g2 ? g1 : g2;
+    x->shared_day = shares_day(a->days, a->ndays, b->days, b->ndays);
+    bool common = false;
+    char langs[64];
+    snprintf(langs, sizeof langs, "%s", a->langs);
+    for (char *tok = strtok(langs, " "); tok && !common; tok = strtok(NULL, " "))
+        common = has_lang(b->langs, tok);
+    x->cross_lang = !common;
+}
+
+/* Moves every member of event 'from' into 'into'. */
+static void event_absorb(sl_events *c, uint32_t into, uint32_t from)
+{
+    sl_event *a = &c->ev[into], *b = &c->ev[from];
+    for (uint32_t k = 0; k < b->n; k++) {
+        uint32_t i = b->member[k];
+        event_take(a, c->prof[i], i);
+        c->of[i] = into;
+    }
+    a->merged = sl_xrealloc(a->merged, (a->nmerged + 1 + b->nmerged) * sizeof *a->merged);
+    a->merged[a->nmerged++] = b->id;
+    for (uint32_t k = 0; k < b->nmerged; k++)
+        a->merged[a->nmerged++] = b->merged[k];
+    b->alive = 0;
+    if (a->n >= 2 * a->indexed_at)
+        index_event(c, into);
+}
+
+void sl_events_merge(sl_events *c)
+{
+    for (uint32_t a = 0; a < c->nev; a++) {
+        if (!c->ev[a].alive)
+            continue;
+        const sl_profile *p = c->prof[c->ev[a].member[0]];
+        cand cs[256];
+        size_t nc = candidates(c, p, cs, 256);
+        for (size_t k = 0; k < nc; k++) {
+            uint32_t b = cs[k].ev;
+            if (b == a || !c->ev[b].alive || !c->ev[a].alive)
+                continue;
+            sl_sim_parts x;
+            event_parts(&c->ev[a], &c->ev[b], &x);
+            if (sl_sim_p_event(&x) < MERGE_THRESHOLD)
+                continue;
+            uint32_t into = c->ev[a].id < c->ev[b].id ? a : b;
+            event_absorb(c, into, into == a ? b : a);
+        }
+    }
+}

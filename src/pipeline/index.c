@@ -1,0 +1,174 @@
+/*
+ * index.c -- sl_index: the pipeline after reading, for a batch or a stream.
+ *
+ *   sl_index_add     prepare (clean, language, dates, names)
+ *                    -> count (profile.c: a draft of raw counts)
+ *                    -> document frequencies learn the article
+ *                    -> profile (weighed now, or at the end of the warm-up)
+ *                    -> queued
+ *   sl_index_update  queued profiles in date order -> events (events.c)
+ *                    -> merge pass
+ *   *_json, *_text   describe (src/describe/) what is there now
+ *
+ * Warm-up: weights need document frequencies, and the first articles of a
+ * stream have seen few others.  So the first WARM_UP articles are kept as
+ * drafts and weighed together (at the first update, or when the warm-up
+ * is full); later ones are weighed as they come, against all seen so far.
+ * A batch smaller than WARM_UP is therefore weighed exactly as a two-pass
+ * program would.
+ *
+ * Order: articles are clustered by date; an undated article is placed at
+ * the day it mentions most, or, mentioning none, after all dated ones,
+ * where it can join any event (its content decides alone).
+ *
+ * Tests: tests/cli/test_events.sh; figures: bench/eval_events.sh.
+ */
+#include "../analyze/profile.h"
+#include "../cluster/cluster.h"
+#include "../describe/describe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { WARM_UP = 4096 };
+
+struct sl_index {
+    sl_engine *e;
+    sl_index_options opt;
+    sl_df *df;
+    sl_vocab *vocab;
+    sl_profile **prof; /* owned, in the order added */
+    size_t n, cap;
+    sl_draft *draft;   /* drafts of prof[0 .. ndraft) during the warm-up */
+    size_t ndraft;
+    bool warm;         /* the warm-up is over */
+    uint32_t *pending; /* profiles added since the last update */
+    size_t npending, cpending;
+    sl_events *events;
+};
+
+sl_index *sl_index_new(sl_engine *e, const sl_index_options *opt)
+{
+    sl_index *x = sl_xcalloc(1, sizeof *x);
+    x->e = e;
+    if (opt)
+        x->opt = *opt;
+    x->df = sl_df_new();
+    x->vocab = sl_vocab_new();
+    x->draft = sl_xcalloc(WARM_UP, sizeof *x->draft);
+    sl_events_opts eo = {x->opt.event_threshold, x->opt.window_days};
+    x->events = sl_events_new(&eo);
+    return x;
+}
+
+void sl_index_free(sl_index *x)
+{
+    if (!x)
+        return;
+    for (size_t i = 0; i < x->n; i++)
+        sl_profile_free(x->prof[i]);
+    for (size_t i = 0; i < x->ndraft; i++)
+        sl_draft_free(&x->draft[i]);
+    free(x->draft);
+    free(x->prof);
+    free(x->pending);
+    sl_events_free(x->events);
+    sl_vocab_free(x->vocab);
+    sl_df_free(x->df);
+    free(x);
+}
+
+size_t sl_index_size(const sl_index *x) { return x->n; }
+
+/* Weighs the drafts kept during the warm-up, and ends it. */
+static void end_warm_up(sl_index *x)
+{
+    for (size_t i = 0; i < x->ndraft; i++) {
+        sl_profile_weigh(x->prof[i], &x->draft[i], x->df);
+        sl_vocab_note(x->vocab, x->prof[i], &x->draft[i]);
+        sl_draft_free(&x->draft[i]);
+    }
+    x->ndraft = 0;
+    x->warm = true;
+}
+
+sl_status sl_index_add(sl_index *x, sl_article *a)
+{
+    sl_article_prepare(x->e, a);
+    if (a->npara == 0 && !a->title) {
+        sl_engine_seterr(x->e, "%s: no usable text", a->id ? a->id : "article");
+        sl_article_free(a);
+        return SL_EINPUT;
+    }
+    sl_draft d;
+    sl_profile_count(x->e, a, &d);
+    sl_profile_count_df(x->df, &d, +1);
+    sl_profile *p = sl_profile_new(a, &d);
+    sl_article_free(a);
+    sl_grow((void **)&x->prof, &x->cap, x->n + 1, sizeof *x->prof);
+    x->prof[x->n] = p;
+    if (x->warm) {
+        sl_profile_weigh(p, &d, x->df);
+        sl_vocab_note(x->vocab, p, &d);
+        sl_draft_free(&d);
+    } else {
+        x->draft[x->ndraft++] = d;
+    }
+    sl_grow((void **)&x->pending, &x->cpending, x->npending + 1, sizeof *x->pending);
+    x->pending[x->npending++] = (uint32_t)x->n++;
+    if (!x->warm && x->ndraft == WARM_UP)
+        end_warm_up(x);
+    return SL_OK;
+}
+
+/* ---- update ------------------------------------------------------------------ */
+
+typedef struct {
+    int64_t day; /* where it goes in time */
+    uint32_t i;
+} placed;
+
+static int cmp_placed(const void *a, const void *b)
+{
+    const placed *p = a, *q = b;
+    if (p->day != q->day)
+        return p->day < q->day ? -1 : 1;
+    return (p->i > q->i) - (p->i < q->i);
+}
+
+void sl_index_update(sl_index *x)
+{
+    if (!x->warm)
+        end_warm_up(x);
+    placed *order = sl_xmalloc((x->npending + 1) * sizeof *order);
+    for (size_t k = 0; k < x->npending; k++) {
+        const sl_profile *p = x->prof[x->pending[k]];
+        int64_t day = p->day != SL_NO_DAY ? p->day : p->told_day != SL_NO_DAY ? p->told_day : INT64_MAX;
+        order[k] = (placed){day, x->pending[k]};
+    }
+    qsort(order, x->npending, sizeof *order, cmp_placed);
+    for (size_t k = 0; k < x->npending; k++)
+        sl_events_add(x->events, x->prof[order[k].i]);
+    free(order);
+    x->npending = 0;
+    sl_events_merge(x->events);
+}
+
+/* ---- output -------------------------------------------------------------------- */
+
+static sl_describe_ctx ctx_of(sl_index *x)
+{
+    return (sl_describe_ctx){x->events, x->vocab};
+}
+
+char *sl_index_events_json(sl_index *x, const sl_query *q)
+{
+    sl_describe_ctx c = ctx_of(x);
+    return sl_describe_events(&c, q, false);
+}
+
+char *sl_index_events_text(sl_index *x, const sl_query *q)
+{
+    sl_describe_ctx c = ctx_of(x);
+    return sl_describe_events(&c, q, true);
+}
