@@ -9,6 +9,7 @@
 #include "core.h"
 #include "../analyze/analyze.h"
 #include "../clean/clean.h"
+#include "../text/terms.h"
 #include "../text/text.h"
 
 #include <stdio.h>
@@ -30,6 +31,8 @@ void sl_engine_free(sl_engine *e)
     sl_langid_free(e->langid);
     sl_clean_free(e->clean);
     sl_dates_free(e->dates);
+    sl_terms_free(e->terms);
+    sl_lexicon_free(e->lexicon);
     free(e);
 }
 
@@ -69,6 +72,25 @@ struct sl_dates *sl_engine_dates(sl_engine *e)
     if (!e->dates)
         e->dates = sl_dates_new();
     return e->dates;
+}
+
+sl_terms *sl_engine_terms(sl_engine *e)
+{
+    if (!e->terms)
+        e->terms = sl_terms_new();
+    return e->terms;
+}
+
+const sl_lexicon *sl_engine_lexicon(sl_engine *e)
+{
+    if (!e->lexicon_tried) {
+        char err[256];
+        e->lexicon_tried = true;
+        e->lexicon = sl_lexicon_embedded(err, sizeof err);
+        if (!e->lexicon)
+            sl_engine_seterr(e, "%s", err);
+    }
+    return e->lexicon;
 }
 
 char *sl_name_key(sl_engine *e, const char *utf8)
