@@ -57,8 +57,48 @@ $(BUILD)/%.o: %.cc
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
+# Embedded data: .incbin does not show in -MMD dependencies.
+$(BUILD)/src/text/stopwords.o: $(wildcard data/stopwords/*.txt)
+$(BUILD)/src/text/lexicon_data.o: $(LEXICON)
+
+# The cross-lingual lexicon (src/text/lexicon.c), made from the FreeDict
+# dictionaries that scripts/packages.d/lexicon.txt lists (scripts/setup.sh
+# installs them) by tools/lexicon_build.c, which links the same term code as
+# the library.  Fixed paths: the plain, sanitizer and fuzz builds embed the
+# same table.  Next to it: lexicon.tsv (every entry, for people) and the
+# dictionaries' licences (licenses/).
+LEXICON   := build/lexicon/lexicon.bin
+LEX_TOOL  := build/tools/lexicon_build
+LEX_PKGS  := scripts/packages.d/lexicon.txt
+DICTD_DIR ?= /usr/share/dictd
+LEX_SRC   := src/core/alloc.c src/core/buf.c src/core/utf8.c src/text/norm.c \
+             src/text/langs.c src/text/tokenize.c src/text/stopwords.c \
+             src/text/stem.c src/text/terms.c src/text/lexicon.c \
+             tools/dictd.c tools/lexicon_build.c
+LEX_OBJ   := $(LEX_SRC:%.c=build/tools/obj/%.o)
+TOOL_CFLAGS := -std=c17 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -Iinclude -Isrc \
+             $(PKG_CFLAGS) -O2 -g
+
+build/tools/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TOOL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/tools/obj/src/text/stopwords.o: $(wildcard data/stopwords/*.txt)
+
+$(LEX_TOOL): $(LEX_OBJ)
+	$(CC) -o $@ $^ $(PKG_LIBS) -lstemmer -lm
+
+$(LEXICON): $(LEX_TOOL) $(LEX_PKGS)
+	@mkdir -p $(dir $@)licenses
+	$(LEX_TOOL) $(LEX_PKGS) $(DICTD_DIR) $@.tmp $(dir $@)lexicon.tsv
+	@for p in $$(grep -o '^dict-freedict-[a-z-]*' $(LEX_PKGS)); do \
+	  cp /usr/share/doc/$$p/copyright $(dir $@)licenses/$$p.copyright || exit 1; done
+	mv $@.tmp $@
+
+-include $(LEX_OBJ:.o=.d)
+
 # The sanitizer build: same sources, its own folder.
-asan:
+asan: $(LEXICON)
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all
 
@@ -68,7 +108,7 @@ test check: all asan
 
 # libFuzzer targets (clang-14); run them with fuzz/run.sh.
 FUZZ_C := $(sort $(wildcard fuzz/fuzz_*.c))
-fuzz:
+fuzz: $(LEXICON)
 	$(MAKE) BUILD=build/fuzz CC=clang-14 CXX=clang++-14 OPT="-O1 -g" \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libstoryline.a
 	@for f in $(FUZZ_C); do n=$$(basename $$f .c); \

@@ -98,6 +98,8 @@ struct sl_langid;
 struct sl_clean;
 struct sl_dates;
 struct sl_profiler;
+struct sl_terms;
+struct sl_lexicon;
 
 struct sl_engine {
     char err[1024];
@@ -106,6 +108,9 @@ struct sl_engine {
     struct sl_clean *clean;
     struct sl_dates *dates;
     struct sl_profiler *profiler;
+    struct sl_terms *terms;     /* src/text/terms.h: sl_engine_terms() */
+    struct sl_lexicon *lexicon; /* sl_engine_lexicon() */
+    bool lexicon_tried;
 };
 
 /* Sets the engine's error message (printf-style). */

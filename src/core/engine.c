@@ -10,6 +10,7 @@
 #include "../analyze/analyze.h"
 #include "../analyze/profile.h"
 #include "../clean/clean.h"
+#include "../text/terms.h"
 #include "../text/text.h"
 
 #include <stdio.h>
@@ -32,6 +33,8 @@ void sl_engine_free(sl_engine *e)
     sl_clean_free(e->clean);
     sl_dates_free(e->dates);
     sl_profiler_free(e->profiler);
+    sl_terms_free(e->terms);
+    sl_lexicon_free(e->lexicon);
     free(e);
 }
 
@@ -78,6 +81,25 @@ sl_profiler *sl_engine_profiler(sl_engine *e)
     if (!e->profiler)
         e->profiler = sl_profiler_new();
     return e->profiler;
+}
+
+sl_terms *sl_engine_terms(sl_engine *e)
+{
+    if (!e->terms)
+        e->terms = sl_terms_new();
+    return e->terms;
+}
+
+const sl_lexicon *sl_engine_lexicon(sl_engine *e)
+{
+    if (!e->lexicon_tried) {
+        char err[256];
+        e->lexicon_tried = true;
+        e->lexicon = sl_lexicon_embedded(err, sizeof err);
+        if (!e->lexicon)
+            sl_engine_seterr(e, "%s", err);
+    }
+    return e->lexicon;
 }
 
 char *sl_name_key(sl_engine *e, const char *utf8)
