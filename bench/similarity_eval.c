@@ -167,7 +167,7 @@ static double spearman(const double *x, const double *y, size_t n)
  * 'neg' (a bit set: 1 << label). */
 static double auc(const pair *p, size_t n, int which, unsigned neg)
 {
-    double *v = malloc((n + 1) * sizeof *v), *r = malloc((n + 1) * sizeof *r);
+    double *v = calloc(n + 1, sizeof *v), *r = calloc(n + 1, sizeof *r);
     size_t m = 0, npos = 0, nneg = 0;
     int *lab = malloc((n + 1) * sizeof *lab);
     for (size_t i = 0; i < n; i++) {
@@ -221,8 +221,8 @@ static double score_pair(const sl_profile *a, const sl_profile *b, FILE *dump, i
     sl_sim_parts x;
     sl_sim_parts_of(a, b, &x);
     if (dump)
-        fprintf(dump, "%d\t%.4f\t%.4f\t%.4f\t%d\t%d\t%d\n", label, x.terms, x.ents, x.nums,
-                x.day_gap, x.shared_day, x.cross_lang);
+        fprintf(dump, "%d\t%.4f\t%.4f\t%.4f\t%d\t%d\t%d\t%s\t%s\n", label, x.terms, x.ents,
+                x.nums, x.day_gap, x.shared_day, x.cross_lang, a->lang, b->lang);
     return sl_sim_score(&x);
 }
 

@@ -214,6 +214,10 @@ typedef struct {
                                event, in (0, 1); 0 = the default, 0.5 */
     int window_days;        /* an event takes articles up to this many days
                                after its last one; 0 = the default, 7 */
+    unsigned prior_docs;    /* documents assumed seen before the first one,
+                               none of them holding any word: for tiny
+                               inputs (two articles), so that a word both
+                               hold is not taken for a common one */
 } sl_index_options;
 
 /* A new, empty index on engine e (borrowed: it must outlive the index);
@@ -249,6 +253,15 @@ char *sl_index_events_json(sl_index *x, const sl_query *q);
 
 /* The same for people: one block per event.  Caller frees with free(). */
 char *sl_index_events_text(sl_index *x, const sl_query *q);
+
+/* How close articles 'a' and 'b' (ids in the index) are:
+ *   {"a","b","score","same_event","p_event","p_story",
+ *    "parts":{"terms","shared_terms","entities","shared_entities","numbers",
+ *             "shared_numbers","day_gap","shared_day","languages"}}
+ * score is 1..4 (4 the same event, 3 the same story but another event, 1
+ * unrelated).  NULL, with the reason in the engine, if an id is unknown.
+ * Works before and after sl_index_update().  Caller frees with free(). */
+char *sl_index_similarity_json(sl_index *x, const char *a, const char *b);
 
 /* ------------------------------------------------------------------------
  * Text keys

@@ -113,6 +113,8 @@ uint32_t sl_df_count(const sl_df *d, uint64_t key)
 
 uint64_t sl_df_docs(const sl_df *d) { return d->docs; }
 
+void sl_df_pad(sl_df *d, uint64_t n) { d->docs += n; }
+
 size_t sl_df_size(const sl_df *d) { return d->used; }
 
 /* ---- saving and loading ------------------------------------------------- */

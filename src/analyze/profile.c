@@ -30,6 +30,7 @@
 #include "../text/terms.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,6 +208,8 @@ static void count_text(sl_profiler *p, sl_terms *t, const sl_lexicon *lx,
         size_t k = lx ? sl_lexicon_find(lx, m->hash, tr, 4) : 0;
         if (k) {
             float sum = 0;
+            while (k > 1 && tr[k - 1].weight < 0.3f * tr[0].weight)
+                k--; /* rare senses are noise, and rare words weigh much */
             for (size_t j = 0; j < k; j++)
                 sum += tr[j].weight;
             for (size_t j = 0; j < k; j++)
@@ -426,7 +429,7 @@ sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
     p->site = sl_xstrdup(a->site);
     p->url = sl_xstrdup(a->url);
     p->lead = lead_of(a);
-    snprintf(p->lang, sizeof p->lang, "%s", a->lang);
+    snprintf(p->lang, sizeof p->lang, "%.7s", a->lang);
     p->day = a->date.precision >= SL_DATE_DAY
                  ? (int32_t)sl_date_to_days(a->date.year, a->date.month, a->date.day)
                  : SL_NO_DAY;

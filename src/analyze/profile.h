@@ -52,6 +52,9 @@ void sl_df_add(sl_df *d, const uint64_t *keys, size_t n, int sign);
 uint32_t sl_df_count(const sl_df *d, uint64_t key);
 uint64_t sl_df_docs(const sl_df *d);
 size_t sl_df_size(const sl_df *d); /* distinct keys */
+/* Counts n more documents that hold none of the keys (a prior for tiny
+ * collections). */
+void sl_df_pad(sl_df *d, uint64_t n);
 
 /* The table as bytes (caller frees with free()), and back: NULL with the
  * reason in err when 'buf' is not a whole, intact table (buf borrowed). */

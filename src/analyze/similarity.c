@@ -27,6 +27,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 void sl_sim_parts_of(const sl_profile *a, const sl_profile *b, sl_sim_parts *out)
 {

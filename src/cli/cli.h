@@ -66,5 +66,6 @@ int sl_cli_inspect(int argc, char **argv);
 int sl_cli_dedup(int argc, char **argv);
 int sl_cli_eval(int argc, char **argv);
 int sl_cli_events(int argc, char **argv);
+int sl_cli_similarity(int argc, char **argv);
 
 #endif

@@ -27,8 +27,12 @@
 #include "../cluster/cluster.h"
 #include "../describe/describe.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 enum { WARM_UP = 4096 };
 
@@ -45,7 +49,43 @@ struct sl_index {
     uint32_t *pending; /* profiles added since the last update */
     size_t npending, cpending;
     sl_events *events;
+    uint32_t *slot;    /* id -> profile number + 1 (0: empty), open addressing */
+    size_t nslot;      /* a power of two, or 0 */
 };
+
+/* ---- ids ---------------------------------------------------------------------- */
+
+static size_t id_slot(const sl_index *x, const char *id)
+{
+    size_t mask = x->nslot - 1, i = (size_t)XXH3_64bits(id, strlen(id)) & mask;
+    while (x->slot[i] && strcmp(x->prof[x->slot[i] - 1]->id, id) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void id_put(sl_index *x, uint32_t k)
+{
+    if ((x->n + 1) * 2 > x->nslot) {
+        uint32_t *old = x->slot;
+        size_t oldn = x->nslot;
+        x->nslot = oldn ? oldn * 2 : 1024;
+        x->slot = sl_xcalloc(x->nslot, sizeof *x->slot);
+        for (size_t i = 0; i < oldn; i++)
+            if (old[i])
+                x->slot[id_slot(x, x->prof[old[i] - 1]->id)] = old[i];
+        free(old);
+    }
+    x->slot[id_slot(x, x->prof[k]->id)] = k + 1;
+}
+
+/* The profile number of 'id', or -1. */
+static long id_find(const sl_index *x, const char *id)
+{
+    if (!x->nslot)
+        return -1;
+    uint32_t v = x->slot[id_slot(x, id)];
+    return v ? (long)v - 1 : -1;
+}
 
 sl_index *sl_index_new(sl_engine *e, const sl_index_options *opt)
 {
@@ -54,6 +94,7 @@ sl_index *sl_index_new(sl_engine *e, const sl_index_options *opt)
     if (opt)
         x->opt = *opt;
     x->df = sl_df_new();
+    sl_df_pad(x->df, x->opt.prior_docs);
     x->vocab = sl_vocab_new();
     x->draft = sl_xcalloc(WARM_UP, sizeof *x->draft);
     sl_events_opts eo = {x->opt.event_threshold, x->opt.window_days};
@@ -72,6 +113,7 @@ void sl_index_free(sl_index *x)
     free(x->draft);
     free(x->prof);
     free(x->pending);
+    free(x->slot);
     sl_events_free(x->events);
     sl_vocab_free(x->vocab);
     sl_df_free(x->df);
@@ -94,6 +136,11 @@ static void end_warm_up(sl_index *x)
 
 sl_status sl_index_add(sl_index *x, sl_article *a)
 {
+    if (a->id && id_find(x, a->id) >= 0) {
+        sl_engine_seterr(x->e, "%s: an article with this id was read before; skipped", a->id);
+        sl_article_free(a);
+        return SL_EINPUT;
+    }
     sl_article_prepare(x->e, a);
     if (a->npara == 0 && !a->title) {
         sl_engine_seterr(x->e, "%s: no usable text", a->id ? a->id : "article");
@@ -107,6 +154,7 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
     sl_article_free(a);
     sl_grow((void **)&x->prof, &x->cap, x->n + 1, sizeof *x->prof);
     x->prof[x->n] = p;
+    id_put(x, (uint32_t)x->n);
     if (x->warm) {
         sl_profile_weigh(p, &d, x->df);
         sl_vocab_note(x->vocab, p, &d);
@@ -171,4 +219,92 @@ char *sl_index_events_text(sl_index *x, const sl_query *q)
 {
     sl_describe_ctx c = ctx_of(x);
     return sl_describe_events(&c, q, true);
+}
+
+/* ---- similarity ------------------------------------------------------------------ */
+
+typedef struct {
+    uint32_t key;
+    double w;
+} contrib;
+
+static int cmp_contrib(const void *a, const void *b)
+{
+    double x = ((const contrib *)a)->w, y = ((const contrib *)b)->w;
+    return (x < y) - (x > y);
+}
+
+/* The readable forms of the features a and b share, strongest first. */
+static void put_shared(sl_buf *b, const sl_vocab *v, const sl_feat *fa, size_t na,
+                       const sl_feat *fb, size_t nb, size_t max)
+{
+    contrib c[SL_PROFILE_TERMS];
+    size_t n = 0;
+    for (size_t i = 0, j = 0; i < na && j < nb;) {
+        if (fa[i].key < fb[j].key)
+            i++;
+        else if (fa[i].key > fb[j].key)
+            j++;
+        else
+            c[n++] = (contrib){fa[i].key, (double)fa[i].w * fb[j].w}, i++, j++;
+    }
+    qsort(c, n, sizeof *c, cmp_contrib);
+    sl_buf_putc(b, '[');
+    for (size_t i = 0, k = 0; i < n && k < max; i++) {
+        const char *s = sl_vocab_get(v, c[i].key);
+        if (!s)
+            continue;
+        if (k++)
+            sl_buf_putc(b, ',');
+        sl_buf_json_str(b, s);
+    }
+    sl_buf_putc(b, ']');
+}
+
+char *sl_index_similarity_json(sl_index *x, const char *ida, const char *idb)
+{
+    long ia = id_find(x, ida), ib = id_find(x, idb);
+    if (ia < 0 || ib < 0) {
+        sl_engine_seterr(x->e, "%s: no such article", ia < 0 ? ida : idb);
+        return NULL;
+    }
+    if (!x->warm)
+        end_warm_up(x);
+    const sl_profile *a = x->prof[ia], *b = x->prof[ib];
+    sl_sim_parts p;
+    sl_sim_parts_of(a, b, &p);
+    double score = sl_sim_score(&p), pe = sl_sim_p_event(&p);
+    sl_buf o = {0};
+    sl_buf_puts(&o, "{\"a\":");
+    sl_buf_json_str(&o, a->id);
+    sl_buf_puts(&o, ",\"b\":");
+    sl_buf_json_str(&o, b->id);
+    sl_buf_printf(&o, ",\"score\":%.2f,\"same_event\":%s,\"p_event\":%.3f,\"p_story\":%.3f,"
+                  "\"parts\":{\"terms\":%.3f,\"shared_terms\":",
+                  score, pe >= 0.5 ? "true" : "false", pe, sl_sim_p_story(&p), p.terms);
+    put_shared(&o, x->vocab, a->terms, a->nterms, b->terms, b->nterms, 10);
+    sl_buf_printf(&o, ",\"entities\":%.3f,\"shared_entities\":", p.ents);
+    put_shared(&o, x->vocab, a->ents, a->nents, b->ents, b->nents, 10);
+    sl_buf_printf(&o, ",\"numbers\":%.3f,\"shared_numbers\":", p.nums);
+    put_shared(&o, x->vocab, a->nums, a->nnums, b->nums, b->nnums, 10);
+    if (p.day_gap >= 0)
+        sl_buf_printf(&o, ",\"day_gap\":%d", p.day_gap);
+    else
+        sl_buf_puts(&o, ",\"day_gap\":null");
+    sl_buf_printf(&o, ",\"shared_day\":%s,\"titles\":[", p.shared_day ? "true" : "false");
+    if (a->title)
+        sl_buf_json_str(&o, a->title);
+    else
+        sl_buf_puts(&o, "null");
+    sl_buf_putc(&o, ',');
+    if (b->title)
+        sl_buf_json_str(&o, b->title);
+    else
+        sl_buf_puts(&o, "null");
+    sl_buf_puts(&o, "],\"languages\":[");
+    sl_buf_json_str(&o, a->lang);
+    sl_buf_putc(&o, ',');
+    sl_buf_json_str(&o, b->lang);
+    sl_buf_puts(&o, "]}}");
+    return sl_buf_take(&o);
 }
