@@ -254,6 +254,24 @@ char *sl_index_events_json(sl_index *x, const sl_query *q);
 /* The same for people: one block per event.  Caller frees with free(). */
 char *sl_index_events_text(sl_index *x, const sl_query *q);
 
+/* The stories, most important first (the DESIGN.md contract, and more):
+ *   {"stories":[{"id","headline","summary":[{"text","article","lang"}],
+ *     "entities":[{"name","count"}],"languages","sources",
+ *     "dates":{"first","last"},
+ *     "timeline":[{"date","precision","inferred","event","headline"}],
+ *     "events":[ids],"articles":[{"id","lang","date","date_inferred",
+ *     "title","url"}],"score"}]}
+ * q may be NULL; q->lang also prefers that language for the headline and
+ * the summary.  Caller frees with free(). */
+char *sl_index_stories_json(sl_index *x, const sl_query *q);
+
+/* The stories as a digest for people.  Caller frees with free(). */
+char *sl_index_stories_text(sl_index *x, const sl_query *q);
+
+/* One story ("s12") as the JSON object of the listing, or NULL (reason in
+ * the engine) if there is none.  Caller frees with free(). */
+char *sl_index_story_json(sl_index *x, const char *id);
+
 /* How close articles 'a' and 'b' (ids in the index) are:
  *   {"a","b","score","same_event","p_event","p_story",
  *    "parts":{"terms","shared_terms","entities","shared_entities","numbers",

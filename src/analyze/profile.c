@@ -575,3 +575,26 @@ void sl_vocab_note(sl_vocab *v, const sl_profile *p, const sl_draft *d)
             vocab_put(v, k, d->pool + d->surf[i]);
     }
 }
+
+/* ---- vectors of short texts ------------------------------------------------------- */
+
+size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, const char *s,
+                              size_t n, sl_feat *out, size_t max)
+{
+    sl_profiler *p = sl_engine_profiler(e);
+    map_clear(p);
+    count_text(p, sl_engine_terms(e), sl_engine_lexicon(e), lang, s, n, 1.0f);
+    wk *v = sl_xmalloc((p->n + 1) * sizeof *v);
+    size_t k = 0;
+    double docs = (double)sl_df_docs(df) + 1;
+    for (size_t i = 0; i < p->ntouched; i++) {
+        const cell *c = &p->cell[p->touched[i]];
+        if (c->kind != SL_FEAT_TERM)
+            continue;
+        double idf = log(docs / ((double)sl_df_count(df, c->key) + 0.5));
+        v[k++] = (wk){sl_feat_key(c->key), (float)((1 + log(c->tf > 1 ? c->tf : 1)) * (idf > 0.05 ? idf : 0.05))};
+    }
+    k = keep_best(v, k, max, out);
+    free(v);
+    return k;
+}

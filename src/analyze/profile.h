@@ -154,6 +154,11 @@ const char *sl_vocab_get(const sl_vocab *v, uint32_t key);
 /* The 32-bit key a 64-bit feature hash becomes in a profile. */
 static inline uint32_t sl_feat_key(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
 
+/* The term vector of a short text (a sentence), weighted by df, unit
+ * length, at most 'max' features, into out; returns how many. */
+size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, const char *s,
+                              size_t n, sl_feat *out, size_t max);
+
 /* Dot product of two feature arrays sorted by key. */
 double sl_feat_dot(const sl_feat *a, size_t na, const sl_feat *b, size_t nb);
 

@@ -67,5 +67,7 @@ int sl_cli_dedup(int argc, char **argv);
 int sl_cli_eval(int argc, char **argv);
 int sl_cli_events(int argc, char **argv);
 int sl_cli_similarity(int argc, char **argv);
+int sl_cli_stories(int argc, char **argv);
+int sl_cli_top(int argc, char **argv);
 
 #endif

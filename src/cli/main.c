@@ -24,6 +24,8 @@ static const char *MAIN_HELP =
     "  inspect PATH...   read, clean and describe each article (one JSON line each)\n"
     "  dedup PATH...     group articles that are copies of each other\n"
     "  events PATH...    group articles that report the same event, in any language\n"
+    "  stories PATH...   link events into stories: headline, summary, timeline, entities\n"
+    "  top PATH...       the most important stories of the last days\n"
     "  similarity A B    how close two articles are (1 unrelated .. 4 same event)\n"
     "  eval events --gold FILE [PRED]\n"
     "                    score events, stories and copies against labels\n"
@@ -58,6 +60,10 @@ int main(int argc, char **argv)
         return sl_cli_dedup(argc - 2, argv + 2);
     if (!strcmp(verb, "events"))
         return sl_cli_events(argc - 2, argv + 2);
+    if (!strcmp(verb, "stories"))
+        return sl_cli_stories(argc - 2, argv + 2);
+    if (!strcmp(verb, "top"))
+        return sl_cli_top(argc - 2, argv + 2);
     if (!strcmp(verb, "similarity"))
         return sl_cli_similarity(argc - 2, argv + 2);
     if (!strcmp(verb, "eval"))

@@ -111,4 +111,41 @@ uint32_t sl_events_of(const sl_events *c, uint32_t i);
 /* The evidence for profile i against event index ev (for `why`). */
 void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out);
 
+/* ---- stories ------------------------------------------------------------------ */
+
+typedef struct {
+    uint32_t id;        /* the smallest id of its events: stable while they are */
+    uint32_t *ev;       /* event indices (sl_events_at), in time order */
+    uint32_t n, cap;
+    sl_centroid terms, ents, nums; /* sums of its events' unit centroids */
+    int32_t first_day, last_day;   /* over its events; SL_NO_DAY if none */
+    int32_t days[8];
+    uint8_t ndays;
+    char langs[64];
+} sl_story;
+
+typedef struct {
+    double threshold;  /* link when p(same story) >= this; 0: default */
+    int window_days;   /* link events at most this many days apart; 0: default */
+} sl_stories_opts;
+
+typedef struct sl_stories sl_stories;
+
+/* Links the live events of 'ev' into stories, from scratch, in time order:
+ * each event joins the story its evidence fits best (the story model of
+ * similarity.c on centroids) or starts one.  'ev' is borrowed and must
+ * outlive the result.  Caller frees with sl_stories_free(). */
+sl_stories *sl_stories_link(const sl_events *ev, const sl_stories_opts *opt);
+void sl_stories_free(sl_stories *s);
+
+size_t sl_stories_count(const sl_stories *s);
+const sl_story *sl_stories_at(const sl_stories *s, size_t i);
+/* The story index of event index e, or UINT32_MAX. */
+uint32_t sl_stories_of(const sl_stories *s, uint32_t e);
+
+/* The day an event happened by its members' own dates (the earliest of
+ * those near their median), else the day they mention most, else
+ * SL_NO_DAY; *inferred is set when it comes from mentions. */
+int32_t sl_event_day(const sl_events *c, const sl_event *e, bool *inferred);
+
 #endif /* SL_CLUSTER_H */

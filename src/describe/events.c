@@ -1,11 +1,8 @@
 /*
  * events.c -- describing events and listing them.
  *
- * An event's day is when its reports say it happened.  Reports are
- * written on the day of the happening or soon after, so the earliest
- * report date is a good guess -- unless one member is misdated, so the
- * earliest date within three days of the median is taken.  An event with
- * no dated member takes the day its members mention most.
+ * An event's day is sl_event_day() (src/cluster/stories.c): the earliest
+ * of its reports' dates near their median, or the day they mention most.
  *
  * `why` says what holds the event together: the names, terms and numbers
  * strongest in its centroids (features most members share), in the
@@ -26,42 +23,6 @@ static int cmp_i32(const void *a, const void *b)
 {
     int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
     return (x > y) - (x < y);
-}
-
-int32_t sl_describe_event_day(const sl_describe_ctx *c, const sl_event *ev)
-{
-    int32_t *d = sl_xmalloc((ev->n + 1) * sizeof *d);
-    size_t n = 0;
-    for (uint32_t k = 0; k < ev->n; k++) {
-        const sl_profile *p = sl_events_profile(c->events, ev->member[k]);
-        if (p->day != SL_NO_DAY)
-            d[n++] = p->day;
-    }
-    int32_t day = SL_NO_DAY;
-    if (n) {
-        qsort(d, n, sizeof *d, cmp_i32);
-        int32_t median = d[n / 2];
-        for (size_t i = 0; i < n && day == SL_NO_DAY; i++)
-            if (median - d[i] <= 3)
-                day = d[i];
-    } else {
-        /* undated: the day members mention most */
-        for (uint32_t k = 0; k < ev->n; k++) {
-            const sl_profile *p = sl_events_profile(c->events, ev->member[k]);
-            if (p->told_day != SL_NO_DAY)
-                d[n++] = p->told_day;
-        }
-        qsort(d, n, sizeof *d, cmp_i32);
-        size_t best = 0;
-        for (size_t i = 0, j; i < n; i = j) {
-            for (j = i; j < n && d[j] == d[i]; j++)
-                ;
-            if (j - i > best)
-                best = j - i, day = d[i];
-        }
-    }
-    free(d);
-    return day;
 }
 
 static void put_day(sl_buf *b, int32_t day)
@@ -115,7 +76,7 @@ static int cmp_rows(const void *a, const void *b)
     return (x->id > y->id) - (x->id < y->id);
 }
 
-static int32_t newest_day(const sl_describe_ctx *c)
+int32_t sl_describe_newest(const sl_describe_ctx *c)
 {
     int32_t best = SL_NO_DAY;
     for (size_t i = 0; i < sl_events_count(c->events); i++) {
@@ -147,7 +108,7 @@ static void put_event_json(sl_buf *b, const sl_describe_ctx *c, const row *r, co
     const sl_event *e = r->ev;
     char buf[256];
     sl_buf_printf(b, "{\"id\":\"e%u\",\"headline\":", e->id);
-    sl_buf_json_str(b, sl_describe_headline(c, e, q ? q->lang : NULL, buf, sizeof buf));
+    sl_buf_json_str(b, sl_describe_headline(c, e->member, e->n, &e->terms, &e->ents, q ? q->lang : NULL, buf, sizeof buf));
     sl_buf_puts(b, ",\"date\":");
     put_day(b, r->day);
     sl_buf_puts(b, ",\"languages\":[");
@@ -197,7 +158,7 @@ static void put_event_text(sl_buf *b, const sl_describe_ctx *c, const row *r, co
     }
     sl_buf_printf(b, "== e%u  %s  [%s]  %u article%s\n", e->id, day, e->langs, e->n,
                   e->n == 1 ? "" : "s");
-    sl_buf_printf(b, "   %s\n", sl_describe_headline(c, e, q ? q->lang : NULL, buf, sizeof buf));
+    sl_buf_printf(b, "   %s\n", sl_describe_headline(c, e->member, e->n, &e->terms, &e->ents, q ? q->lang : NULL, buf, sizeof buf));
     sl_buf_puts(b, "   why: ");
     put_top(b, c, &e->ents, 5, true);
     sl_buf_puts(b, " | ");
@@ -215,7 +176,7 @@ char *sl_describe_events(const sl_describe_ctx *c, const sl_query *q, bool text)
 {
     size_t n = sl_events_count(c->events), k = 0;
     row *rows = sl_xmalloc((n + 1) * sizeof *rows);
-    int32_t newest = newest_day(c);
+    int32_t newest = sl_describe_newest(c);
     for (size_t i = 0; i < n; i++) {
         const sl_event *e = sl_events_at(c->events, i);
         if (wanted(e, q, newest))
@@ -228,7 +189,8 @@ char *sl_describe_events(const sl_describe_ctx *c, const sl_query *q, bool text)
     if (!text)
         sl_buf_puts(&b, "{\"events\":[");
     for (size_t i = 0; i < k; i++) {
-        rows[i].day = sl_describe_event_day(c, rows[i].ev);
+        bool inferred;
+        rows[i].day = sl_event_day(c->events, rows[i].ev, &inferred);
         if (text) {
             put_event_text(&b, c, &rows[i], q);
         } else {

@@ -15,29 +15,22 @@
 
 #include <string.h>
 
-/* How central member i is to the event: its term cosine to the centroid. */
-static double centrality(const sl_event *ev, const sl_profile *p)
-{
-    return sl_centroid_cos(&ev->terms, p->terms, p->nterms) +
-           0.5 * sl_centroid_cos(&ev->ents, p->ents, p->nents);
-}
-
 /* The language most titled members are in (borrowed from a profile). */
-static const char *title_lang(const sl_describe_ctx *c, const sl_event *ev)
+static const char *title_lang(const sl_describe_ctx *c, const uint32_t *m, size_t n)
 {
     const char *best = NULL;
-    uint32_t best_n = 0;
-    for (uint32_t k = 0; k < ev->n; k++) {
-        const sl_profile *p = sl_events_profile(c->events, ev->member[k]);
-        if (!p->title)
+    size_t best_n = 0;
+    for (size_t k = 0; k < n && k < 256; k++) {
+        const sl_profile *p = sl_events_profile(c->events, m[k]);
+        if (!p->title || (best && !strcmp(best, p->lang)))
             continue;
-        uint32_t n = 0;
-        for (uint32_t j = 0; j < ev->n; j++) {
-            const sl_profile *q = sl_events_profile(c->events, ev->member[j]);
-            n += q->title && !strcmp(q->lang, p->lang);
+        size_t same = 0;
+        for (size_t j = 0; j < n; j++) {
+            const sl_profile *q = sl_events_profile(c->events, m[j]);
+            same += q->title && !strcmp(q->lang, p->lang);
         }
-        if (n > best_n)
-            best_n = n, best = p->lang;
+        if (same > best_n)
+            best_n = same, best = p->lang;
     }
     return best;
 }
@@ -71,15 +64,17 @@ const char *sl_describe_first_sentence(const char *s, char *buf, size_t cap)
     return buf;
 }
 
-const char *sl_describe_headline(const sl_describe_ctx *c, const sl_event *ev,
+const char *sl_describe_headline(const sl_describe_ctx *c, const uint32_t *m, size_t n,
+                                 const sl_centroid *terms, const sl_centroid *ents,
                                  const char *lang, char *buf, size_t cap)
 {
-    const char *want = lang && *lang ? lang : title_lang(c, ev);
+    const char *want = lang && *lang ? lang : title_lang(c, m, n);
     const sl_profile *best = NULL, *central = NULL;
-    double best_s = -1, central_s = -1;
-    for (uint32_t k = 0; k < ev->n; k++) {
-        const sl_profile *p = sl_events_profile(c->events, ev->member[k]);
-        double s = centrality(ev, p);
+    double best_s = -1e9, central_s = -1e9;
+    for (size_t k = 0; k < n; k++) {
+        const sl_profile *p = sl_events_profile(c->events, m[k]);
+        double s = sl_centroid_cos(terms, p->terms, p->nterms) +
+                   0.5 * sl_centroid_cos(ents, p->ents, p->nents);
         if (s > central_s)
             central_s = s, central = p;
         if (!p->title)

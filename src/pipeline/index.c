@@ -49,6 +49,7 @@ struct sl_index {
     uint32_t *pending; /* profiles added since the last update */
     size_t npending, cpending;
     sl_events *events;
+    sl_stories *stories; /* linked on demand; NULL when out of date */
     uint32_t *slot;    /* id -> profile number + 1 (0: empty), open addressing */
     size_t nslot;      /* a power of two, or 0 */
 };
@@ -114,6 +115,7 @@ void sl_index_free(sl_index *x)
     free(x->prof);
     free(x->pending);
     free(x->slot);
+    sl_stories_free(x->stories);
     sl_events_free(x->events);
     sl_vocab_free(x->vocab);
     sl_df_free(x->df);
@@ -200,13 +202,38 @@ void sl_index_update(sl_index *x)
     free(order);
     x->npending = 0;
     sl_events_merge(x->events);
+    sl_stories_free(x->stories);
+    x->stories = NULL;
 }
 
 /* ---- output -------------------------------------------------------------------- */
 
 static sl_describe_ctx ctx_of(sl_index *x)
 {
-    return (sl_describe_ctx){x->events, x->vocab};
+    if (!x->stories)
+        x->stories = sl_stories_link(x->events, NULL);
+    return (sl_describe_ctx){x->events, x->stories, x->vocab, x->e, x->df};
+}
+
+char *sl_index_stories_json(sl_index *x, const sl_query *q)
+{
+    sl_describe_ctx c = ctx_of(x);
+    return sl_describe_stories(&c, q, false, NULL);
+}
+
+char *sl_index_stories_text(sl_index *x, const sl_query *q)
+{
+    sl_describe_ctx c = ctx_of(x);
+    return sl_describe_stories(&c, q, true, NULL);
+}
+
+char *sl_index_story_json(sl_index *x, const char *id)
+{
+    sl_describe_ctx c = ctx_of(x);
+    char *s = sl_describe_stories(&c, NULL, false, id);
+    if (!s)
+        sl_engine_seterr(x->e, "%s: no such story", id);
+    return s;
 }
 
 char *sl_index_events_json(sl_index *x, const sl_query *q)

@@ -1,0 +1,393 @@
+/*
+ * stories.c -- what each story says, as JSON or as a digest for people.
+ *
+ * A story is described from its events: the headline is the most central
+ * real title among all its articles (headline.c), the summary a few
+ * sentences from several sources (summary.c), the timeline one line per
+ * event with its day (sl_event_day: the reports' own dates, or, marked
+ * inferred, the day they mention) and its headline, the entities the
+ * strongest names of its centroid with the number of its articles that
+ * name them, the languages and sources, the span of dates, and an
+ * importance score (rank.c).  Undated articles get a date too, inferred
+ * from their event's day (or the day they mention), and marked so.
+ *
+ * Stories are listed most important first; a query filters them by
+ * language, recency and number.
+ *
+ * Tests: tests/cli/test_stories.sh.
+ */
+#include "describe.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const sl_story *st;
+    uint32_t *members; /* profile numbers of all its articles, owned */
+    size_t n;
+    double score;
+} row;
+
+static int cmp_rows(const void *a, const void *b)
+{
+    const row *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return (x->st->id > y->st->id) - (x->st->id < y->st->id);
+}
+
+static void day_str(int32_t day, char out[11])
+{
+    if (day == SL_NO_DAY) {
+        out[0] = '\0';
+        return;
+    }
+    int y, m, d;
+    sl_date_from_days(day, &y, &m, &d);
+    sl_date_format((sl_date){y, m, d, SL_DATE_DAY}, out);
+}
+
+static void put_day(sl_buf *b, int32_t day)
+{
+    char s[11];
+    day_str(day, s);
+    if (*s)
+        sl_buf_printf(b, "\"%s\"", s);
+    else
+        sl_buf_puts(b, "null");
+}
+
+static bool has_lang(const char *langs, const char *lang)
+{
+    size_t n = strlen(lang);
+    for (const char *s = langs; (s = strstr(s, lang)) != NULL; s += n)
+        if ((s == langs || s[-1] == ' ') && (s[n] == ' ' || s[n] == '\0'))
+            return true;
+    return false;
+}
+
+static void collect(const sl_describe_ctx *c, const sl_story *st, row *r)
+{
+    size_t n = 0;
+    for (uint32_t k = 0; k < st->n; k++)
+        n += sl_events_at(c->events, st->ev[k])->n;
+    r->members = sl_xmalloc((n + 1) * sizeof *r->members);
+    r->n = 0;
+    for (uint32_t k = 0; k < st->n; k++) {
+        const sl_event *e = sl_events_at(c->events, st->ev[k]);
+        memcpy(r->members + r->n, e->member, e->n * sizeof *e->member);
+        r->n += e->n;
+    }
+    r->st = st;
+}
+
+/* ---- the parts of a story ------------------------------------------------------ */
+
+typedef struct {
+    int32_t day;
+    bool inferred;
+    uint32_t ev;
+} tl_row;
+
+static int cmp_tl(const void *a, const void *b)
+{
+    const tl_row *x = a, *y = b;
+    int64_t dx = x->day == SL_NO_DAY ? INT64_MAX : x->day, dy = y->day == SL_NO_DAY ? INT64_MAX : y->day;
+    if (dx != dy)
+        return dx < dy ? -1 : 1;
+    return (x->ev > y->ev) - (x->ev < y->ev);
+}
+
+static size_t timeline(const sl_describe_ctx *c, const sl_story *st, tl_row *out)
+{
+    for (uint32_t k = 0; k < st->n; k++) {
+        const sl_event *e = sl_events_at(c->events, st->ev[k]);
+        out[k].day = sl_event_day(c->events, e, &out[k].inferred);
+        out[k].ev = st->ev[k];
+    }
+    qsort(out, st->n, sizeof *out, cmp_tl);
+    return st->n;
+}
+
+/* The day an article is placed at: its own, else its event's (inferred). */
+static int32_t article_day(const sl_describe_ctx *c, const sl_profile *p, uint32_t pi,
+                           bool *inferred)
+{
+    *inferred = false;
+    if (p->day != SL_NO_DAY)
+        return p->day;
+    *inferred = true;
+    uint32_t ev = sl_events_of(c->events, pi);
+    bool inf;
+    int32_t d = ev != UINT32_MAX ? sl_event_day(c->events, sl_events_at(c->events, ev), &inf)
+                                 : SL_NO_DAY;
+    return d != SL_NO_DAY ? d : p->told_day;
+}
+
+static void put_entities(sl_buf *b, const sl_describe_ctx *c, const sl_story *st, const row *r,
+                         bool text)
+{
+    uint32_t keys[12];
+    size_t nk = sl_centroid_top(&st->ents, keys, 12), shown = 0;
+    if (!text)
+        sl_buf_putc(b, '[');
+    for (size_t i = 0; i < nk; i++) {
+        const char *name = sl_vocab_get(c->vocab, keys[i]);
+        if (!name)
+            continue;
+        size_t count = 0;
+        for (size_t k = 0; k < r->n; k++) {
+            const sl_profile *p = sl_events_profile(c->events, r->members[k]);
+            for (size_t j = 0; j < p->nents; j++)
+                count += p->ents[j].key == keys[i];
+        }
+        if (text) {
+            sl_buf_printf(b, "%s%s (%zu)", shown ? ", " : "", name, count);
+        } else {
+            sl_buf_puts(b, shown ? ",{\"name\":" : "{\"name\":");
+            sl_buf_json_str(b, name);
+            sl_buf_printf(b, ",\"count\":%zu}", count);
+        }
+        shown++;
+    }
+    if (!text)
+        sl_buf_putc(b, ']');
+}
+
+static void site_of(const sl_profile *p, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (p->site && *p->site) {
+        snprintf(out, cap, "%s", p->site);
+    } else if (p->url) {
+        const char *h = strstr(p->url, "://");
+        h = h ? h + 3 : p->url;
+        size_t n = strcspn(h, "/?#");
+        n = n < cap ? n : cap - 1;
+        memcpy(out, h, n);
+        out[n] = '\0';
+    }
+}
+
+static void put_sources(sl_buf *b, const sl_describe_ctx *c, const row *r, bool text,
+                        size_t *count)
+{
+    char (*seen)[64] = sl_xmalloc((r->n + 1) * sizeof *seen);
+    size_t n = 0;
+    if (!text)
+        sl_buf_putc(b, '[');
+    for (size_t k = 0; k < r->n; k++) {
+        char s[64];
+        site_of(sl_events_profile(c->events, r->members[k]), s, sizeof s);
+        bool dup = !*s;
+        for (size_t j = 0; j < n && !dup; j++)
+            dup = !strcmp(seen[j], s);
+        if (dup)
+            continue;
+        memcpy(seen[n], s, sizeof s);
+        if (text) {
+            sl_buf_printf(b, "%s%s", n ? ", " : "", s);
+        } else {
+            if (n)
+                sl_buf_putc(b, ',');
+            sl_buf_json_str(b, s);
+        }
+        n++;
+    }
+    if (!text)
+        sl_buf_putc(b, ']');
+    free(seen);
+    *count = n;
+}
+
+static void put_langs(sl_buf *b, const char *langs)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", langs);
+    sl_buf_putc(b, '[');
+    int k = 0;
+    char *save;
+    for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        if (k++)
+            sl_buf_putc(b, ',');
+        sl_buf_json_str(b, t);
+    }
+    sl_buf_putc(b, ']');
+}
+
+/* ---- one story ----------------------------------------------------------------- */
+
+static void put_story_json(sl_buf *b, const sl_describe_ctx *c, const row *r, const sl_query *q)
+{
+    const sl_story *st = r->st;
+    const char *lang = q ? q->lang : NULL;
+    char buf[512];
+    sl_buf_printf(b, "{\"id\":\"s%u\",\"headline\":", st->id);
+    sl_buf_json_str(b, sl_describe_headline(c, r->members, r->n, &st->terms, &st->ents, lang, buf,
+                                            sizeof buf));
+    sl_buf_puts(b, ",\"summary\":[");
+    sl_summary_line lines[5];
+    size_t nl = sl_summarize(c, r->members, r->n, &st->terms, lang, lines, 5);
+    for (size_t i = 0; i < nl; i++) {
+        sl_buf_puts(b, i ? ",{\"text\":" : "{\"text\":");
+        sl_buf_json_str(b, lines[i].text);
+        sl_buf_puts(b, ",\"article\":");
+        sl_buf_json_str(b, lines[i].from->id);
+        sl_buf_puts(b, ",\"lang\":");
+        sl_buf_json_str(b, lines[i].from->lang);
+        sl_buf_putc(b, '}');
+        free(lines[i].text);
+    }
+    sl_buf_puts(b, "],\"entities\":");
+    put_entities(b, c, st, r, false);
+    sl_buf_puts(b, ",\"languages\":");
+    put_langs(b, st->langs);
+    size_t nsrc;
+    sl_buf_puts(b, ",\"sources\":");
+    put_sources(b, c, r, false, &nsrc);
+    sl_buf_puts(b, ",\"dates\":{\"first\":");
+    put_day(b, st->first_day);
+    sl_buf_puts(b, ",\"last\":");
+    put_day(b, st->last_day);
+    sl_buf_puts(b, "},\"timeline\":[");
+    tl_row *tl = sl_xmalloc((st->n + 1) * sizeof *tl);
+    size_t nt = timeline(c, st, tl);
+    for (size_t i = 0; i < nt; i++) {
+        const sl_event *e = sl_events_at(c->events, tl[i].ev);
+        sl_buf_puts(b, i ? ",{\"date\":" : "{\"date\":");
+        put_day(b, tl[i].day);
+        sl_buf_printf(b, ",\"precision\":\"%s\",\"inferred\":%s,\"event\":\"e%u\",\"headline\":",
+                      tl[i].day == SL_NO_DAY ? "none" : "day", tl[i].inferred ? "true" : "false",
+                      e->id);
+        sl_buf_json_str(b, sl_describe_headline(c, e->member, e->n, &e->terms, &e->ents, lang, buf,
+                                                sizeof buf));
+        sl_buf_putc(b, '}');
+    }
+    sl_buf_puts(b, "],\"events\":[");
+    for (size_t i = 0; i < nt; i++)
+        sl_buf_printf(b, "%s\"e%u\"", i ? "," : "", sl_events_at(c->events, tl[i].ev)->id);
+    free(tl);
+    sl_buf_puts(b, "],\"articles\":[");
+    for (size_t k = 0; k < r->n; k++) {
+        const sl_profile *p = sl_events_profile(c->events, r->members[k]);
+        bool inferred;
+        int32_t d = article_day(c, p, r->members[k], &inferred);
+        sl_buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
+        sl_buf_json_str(b, p->id);
+        sl_buf_puts(b, ",\"lang\":");
+        sl_buf_json_str(b, p->lang);
+        sl_buf_puts(b, ",\"date\":");
+        put_day(b, d);
+        sl_buf_printf(b, ",\"date_inferred\":%s", inferred && d != SL_NO_DAY ? "true" : "false");
+        sl_buf_puts(b, ",\"title\":");
+        if (p->title)
+            sl_buf_json_str(b, p->title);
+        else
+            sl_buf_puts(b, "null");
+        sl_buf_puts(b, ",\"url\":");
+        if (p->url)
+            sl_buf_json_str(b, p->url);
+        else
+            sl_buf_puts(b, "null");
+        sl_buf_putc(b, '}');
+    }
+    sl_buf_printf(b, "],\"score\":%.2f}", r->score);
+}
+
+static void put_story_text(sl_buf *b, const sl_describe_ctx *c, const row *r, const sl_query *q)
+{
+    const sl_story *st = r->st;
+    const char *lang = q ? q->lang : NULL;
+    char buf[512], d1[11], d2[11];
+    sl_buf_printf(b, "== s%u  %s\n", st->id,
+                  sl_describe_headline(c, r->members, r->n, &st->terms, &st->ents, lang, buf,
+                                       sizeof buf));
+    day_str(st->first_day, d1);
+    day_str(st->last_day, d2);
+    size_t nsrc;
+    sl_buf t = {0};
+    put_sources(&t, c, r, true, &nsrc);
+    if (*d1 && strcmp(d1, d2))
+        sl_buf_printf(b, "   %s .. %s", d1, d2);
+    else
+        sl_buf_printf(b, "   %s", *d1 ? d1 : "undated");
+    sl_buf_printf(b, "  [%s]  %zu article%s, %zu source%s, score %.2f\n", st->langs, r->n,
+                  r->n == 1 ? "" : "s", nsrc, nsrc == 1 ? "" : "s", r->score);
+    if (nsrc)
+        sl_buf_printf(b, "   sources: %s\n", t.s);
+    sl_buf_free(&t);
+    tl_row *tl = sl_xmalloc((st->n + 1) * sizeof *tl);
+    size_t nt = timeline(c, st, tl);
+    sl_buf_puts(b, "   timeline:\n");
+    for (size_t i = 0; i < nt; i++) {
+        const sl_event *e = sl_events_at(c->events, tl[i].ev);
+        char d[11];
+        day_str(tl[i].day, d);
+        sl_buf_printf(b, "     %-10s%s %s  (e%u, %u article%s)\n", *d ? d : "undated",
+                      tl[i].inferred && *d ? "~" : " ",
+                      sl_describe_headline(c, e->member, e->n, &e->terms, &e->ents, lang, buf,
+                                           sizeof buf),
+                      e->id, e->n, e->n == 1 ? "" : "s");
+    }
+    free(tl);
+    sl_summary_line lines[5];
+    size_t nl = sl_summarize(c, r->members, r->n, &st->terms, lang, lines, 5);
+    sl_buf_puts(b, "   summary:\n");
+    for (size_t i = 0; i < nl; i++) {
+        sl_buf_printf(b, "     - %s  [%s, %s]\n", lines[i].text, lines[i].from->id,
+                      lines[i].from->lang);
+        free(lines[i].text);
+    }
+    sl_buf_puts(b, "   entities: ");
+    put_entities(b, c, st, r, true);
+    sl_buf_puts(b, "\n\n");
+}
+
+/* ---- the listing ---------------------------------------------------------------- */
+
+char *sl_describe_stories(const sl_describe_ctx *c, const sl_query *q, bool text, const char *one)
+{
+    size_t n = sl_stories_count(c->stories), k = 0;
+    row *rows = sl_xmalloc((n + 1) * sizeof *rows);
+    int32_t newest = sl_describe_newest(c);
+    for (size_t i = 0; i < n; i++) {
+        const sl_story *st = sl_stories_at(c->stories, i);
+        char id[16];
+        snprintf(id, sizeof id, "s%u", st->id);
+        if (one && strcmp(one, id) != 0)
+            continue;
+        if (!one && q && q->lang && *q->lang && !has_lang(st->langs, q->lang))
+            continue;
+        if (!one && q && q->period_days > 0 && newest != SL_NO_DAY &&
+            (st->last_day == SL_NO_DAY || st->last_day < newest - q->period_days))
+            continue;
+        collect(c, st, &rows[k]);
+        rows[k].score = sl_rank(c, rows[k].members, rows[k].n, newest);
+        k++;
+    }
+    qsort(rows, k, sizeof *rows, cmp_rows);
+    size_t shown = q && q->limit && k > q->limit ? q->limit : k;
+    sl_buf b = {0};
+    if (one && k == 0) {
+        free(rows);
+        return NULL;
+    }
+    if (!text && !one)
+        sl_buf_puts(&b, "{\"stories\":[");
+    for (size_t i = 0; i < shown; i++) {
+        if (text) {
+            put_story_text(&b, c, &rows[i], q);
+        } else {
+            if (i)
+                sl_buf_putc(&b, ',');
+            put_story_json(&b, c, &rows[i], q);
+        }
+    }
+    if (!text && !one)
+        sl_buf_puts(&b, "]}");
+    for (size_t i = 0; i < k; i++)
+        free(rows[i].members);
+    free(rows);
+    return sl_buf_take(&b);
+}
