@@ -57,6 +57,8 @@ enum {
     SL_TF_LOWER = 1 << 4,   /* WORD: first letter lower case */
     SL_TF_ALLCAPS = 1 << 5, /* WORD: two or more letters, none lower case */
     SL_TF_HYPHEN = 1 << 6,  /* WORD: has an inner hyphen ("segunda-feira") */
+    SL_TF_LINK = 1 << 7,    /* part of a link, handle or hashtag: "pic.twitter.com/x1y",
+                               "@AFP", "#BREAKING" */
 };
 
 typedef struct {

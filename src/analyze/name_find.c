@@ -138,7 +138,12 @@ static void cut_apostrophe(const sl_an_text *t, const sl_tok *k, winfo *w)
     int32_t tc = first_cp(t->s, k->off + tail, k->len - tail);
     char f[SL_AN_WORD_MAX];
     size_t nf = fold_to(t->s, k->off, a, f);
-    if (!upper_cp(tc)) {
+    static const char *const contractions[] = {"t", "re", "ve", "ll", "m", "d", NULL};
+    char tf[8];
+    size_t ntf = k->len - tail < sizeof tf ? sl_an_fold(t->s + k->off + tail, k->len - tail, tf, sizeof tf) : 0;
+    if (ntf && in_words(tf, ntf, contractions)) {
+        w->part.len = 0; /* "Don't", "They're": no name */
+    } else if (!upper_cp(tc)) {
         w->part.len = (uint32_t)a;
         w->cut = true;
     } else if (nf && in_words(f, nf, elisions)) {
@@ -168,7 +173,7 @@ static winfo word_info(const sl_an_text *t, size_t i)
     winfo w = {{k->off, k->len}, false, false, i + 1, 0, {0}, 0};
     if (k->apos)
         cut_apostrophe(t, k, &w);
-    w.cap = k->script == SL_SC_CASED &&
+    w.cap = k->script == SL_SC_CASED && w.part.len && !(k->flags & SL_TF_LINK) &&
             (upper_cp(first_cp(t->s, w.part.off, w.part.len)) || arabic_article(t, k));
     /* "Luna-25", "Chandrayaan-3": a glued number belongs to the name */
     if (w.cap && !w.cut && sl_tok_is(t, i + 1, '-') && sl_tok_glued(t, i + 1) &&
@@ -191,19 +196,22 @@ enum { MODE_NORMAL, MODE_TITLE, MODE_SHOUT };
 static int sentence_mode(const sl_an_text *t, size_t first, size_t end, bool german)
 {
     int words = 0, caps = 0, upper = 0, lower = 0;
+    bool long_caps = false;
     for (size_t i = first; i < end; i++) {
         const sl_tok *k = &t->tok[i];
         if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED || k->len < 2)
             continue;
         words++;
-        if (k->flags & SL_TF_ALLCAPS)
+        if (k->flags & SL_TF_ALLCAPS) {
             caps++;
+            long_caps |= k->len >= 5;
+        }
         else if (k->len >= 3 && (k->flags & SL_TF_UPPER))
             upper++;
         else if (k->len >= 3 && (k->flags & SL_TF_LOWER))
             lower++;
     }
-    if (words >= 3 && caps * 10 >= words * 6)
+    if ((words >= 3 || (words == 2 && long_caps)) && caps * 10 >= words * 6)
         return MODE_SHOUT;
     if (upper + lower >= 4 && upper * 100 >= (upper + lower) * (german ? 85 : 70))
         return MODE_TITLE;
@@ -345,6 +353,19 @@ static bool german_noun_form(const char *f, size_t n)
     return false;
 }
 
+/* "Sonntagnacht", "Montagabend": a weekday and a time of day. */
+static bool german_weekday_compound(const char *f, size_t n)
+{
+    static const char *const days[] = {"montag", "dienstag", "mittwoch", "donnerstag",
+                                       "freitag", "samstag", "sonntag", NULL};
+    for (int i = 0; days[i]; i++) {
+        size_t k = strlen(days[i]);
+        if (n > k + 3 && !memcmp(f, days[i], k))
+            return true;
+    }
+    return false;
+}
+
 static unsigned flags_of(const finder *f, const winfo *w)
 {
     if (!w->nfold)
@@ -352,6 +373,8 @@ static unsigned flags_of(const finder *f, const winfo *w)
     unsigned fl = sl_nw_flags(w->fold, w->nfold, f->ev->langs);
     if (f->ev->german && german_title(w->fold, w->nfold))
         fl |= NW_TITLE;
+    if (f->ev->german && german_weekday_compound(w->fold, w->nfold))
+        fl |= NW_DATEWORD;
     return fl;
 }
 
@@ -379,20 +402,35 @@ static bool roman(const sl_an_text *t, size_t i)
     return true;
 }
 
+/* True if a title follows the word that ends at token 'next' ("Education
+ * Secretary", "Russian President"): in English that word names a
+ * department or a nationality, not a person. */
+static bool title_follows(const finder *f, size_t next)
+{
+    const sl_an_text *t = f->t;
+    if (f->ev->langs != SL_LANG(SL_L_EN) || !spaced(t, next) || t->tok[next].kind != SL_TK_WORD ||
+        !(t->tok[next].flags & SL_TF_UPPER))
+        return false;
+    winfo w = word_info(t, next);
+    return (flags_of(f, &w) & NW_TITLE) != 0;
+}
+
 /* Decides what is left of a run of name words and reports it. */
 static void finish_run(finder *f, winfo *w, size_t *tok, size_t n)
 {
     const sl_name_evidence *ev = f->ev;
     size_t b = 0;
+    bool opener = initial_like(f->t, tok[0]); /* the run opens its sentence */
     while (b < n) {
-        bool initial = b == 0 && initial_like(f->t, tok[0]);
+        bool initial = b == 0 && opener;
         unsigned fl = flags_of(f, &w[b]);
         if ((fl & NW_PARTICLE) || ((fl & NW_DATEWORD) && n - b == 1))
             b++;
         else if (initial && sl_hset_has(&ev->lower, w[b].hash))
             b++;
-        else if (initial && ev->strict && n - b > 1 && !sl_hset_has(&ev->capmid, w[b].hash))
-            b++; /* "Докеры Антверпена": a plural noun opens the sentence */
+        else if (initial && (ev->strict || ev->german) && n - b > 1 &&
+                 !sl_hset_has(&ev->capmid, w[b].hash))
+            b++; /* "Докеры Антверпена", "Tragischer Flugzeugabsturz" */
         else if (ev->german && sl_hset_has(&ev->nounlike, w[b].hash) && !(fl & NW_ARTICLED))
             b++;
         else
@@ -403,7 +441,9 @@ static void finish_run(finder *f, winfo *w, size_t *tok, size_t n)
     if (n <= b)
         return;
     if (n - b == 1) {
-        bool initial = b == 0 && initial_like(f->t, tok[0]);
+        bool initial = opener && (b == 0 || ev->strict || ev->german);
+        if (title_follows(f, w[b].next))
+            return;
         if (sl_hset_has(&ev->lower, w[b].hash))
             return;
         if (ev->german && german_noun_form(w[b].fold, w[b].nfold))
@@ -456,6 +496,18 @@ static size_t joiner(const finder *f, size_t i, const winfo *prev)
     return name_word(f, j, &nx) ? used : 0;
 }
 
+/* A middle initial at i: one capital, a glued '.', then a name word. */
+static bool initial_at(const finder *f, size_t i)
+{
+    const sl_an_text *t = f->t;
+    if (i + 2 >= t->ntok || t->tok[i].kind != SL_TK_WORD || t->tok[i].len != 1 ||
+        !(t->tok[i].flags & SL_TF_UPPER) || !sl_tok_is(t, i + 1, '.') ||
+        !sl_tok_glued(t, i + 1) || !spaced(t, i + 2) || t->tok[i + 2].sent != t->tok[i].sent)
+        return false;
+    winfo w = word_info(t, i + 2);
+    return name_word(f, i + 2, &w);
+}
+
 /* The run of name words from token i; returns the token after it. */
 static size_t run_at(finder *f, size_t i)
 {
@@ -475,8 +527,17 @@ static size_t run_at(finder *f, size_t i)
             break;
         }
         winfo nx = word_info(t, j);
-        if (name_word(f, j, &nx))
+        if (name_word(f, j, &nx)) {
+            if (nx.part.off > t->tok[j].off)
+                break; /* "Funérailles d'Elizabeth": an elision starts a new name */
             continue;
+        }
+        if (initial_at(f, j) && n < MAX_RUN - 1) {
+            w[n] = (winfo){{t->tok[j].off, t->tok[j].len + 1}, true, false, j + 2, 0, {0}, 0};
+            tok[n++] = j; /* "Peyton S. Gendron" */
+            j += 2;
+            continue;
+        }
         size_t used = joiner(f, j, &w[n - 1]);
         if (!used || n + used >= MAX_RUN)
             break;
@@ -498,7 +559,8 @@ static size_t acronym_at(finder *f, size_t i)
 {
     const sl_an_text *t = f->t;
     const sl_tok *k = &t->tok[i];
-    if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED || !(k->flags & SL_TF_UPPER))
+    if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED || !(k->flags & SL_TF_UPPER) ||
+        (k->flags & SL_TF_LINK))
         return 0;
     sl_nword part = {k->off, k->len};
     size_t next = i + 1, nb = 0;
@@ -530,17 +592,19 @@ static size_t acronym_at(finder *f, size_t i)
         part.len = t->tok[next + 1].off + t->tok[next + 1].len - k->off; /* COVID-19 */
         next += 2;
     }
-    /* "BREAKING", "TV": capitals that are no acronym; German "DAS" when the
-     * article also writes "das" (English "US" and "WHO" stay) */
+    /* "BREAKING", "TV": capitals that are no acronym; a word of four capitals
+     * or more the article also writes in lower case; a short common word in
+     * capitals ("DAS" beside "das"), except in English ("US", "WHO") */
     char fo[SL_AN_WORD_MAX];
     size_t nf = fold_to(t->s, k->off, k->len, fo);
     unsigned fl = nf ? sl_nw_flags(fo, nf, f->ev->langs) : 0;
     if (fl & NW_CAPS_WORD)
         return next;
-    if ((fl & NW_STOP) && f->ev->langs != SL_LANG(SL_L_EN) &&
-        sl_hset_has(&f->ev->lower, sl_an_hash(fo, nf)))
-        return next;
-    f->emit(f->ctx, t->s, &part, 1, SL_ENT_ACRONYM);
+    bool lower = nf && sl_hset_has(&f->ev->lower, sl_an_hash(fo, nf));
+    if (lower && (k->len >= 4 || ((fl & NW_STOP) && f->ev->langs != SL_LANG(SL_L_EN))))
+        return next; /* "FINAL" beside "final" */
+    /* six capitals and more are a shouted word ("LONDON"), not an acronym */
+    f->emit(f->ctx, t->s, &part, 1, nb || k->len < 6 ? SL_ENT_ACRONYM : SL_ENT_NAME);
     return next;
 }
 

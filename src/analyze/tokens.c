@@ -345,6 +345,26 @@ static void split_sentences(sl_an_text *t, sl_an_keeps_sentence keep, const void
     }
 }
 
+/* ---- links ------------------------------------------------------------- */
+
+/* Marks each run of glued tokens that holds a '/', '@' or '#' as a link
+ * ("pic.twitter.com/x1y", "(@AFP)", "#BREAKING"): its words are no names. */
+static void mark_links(sl_an_text *t)
+{
+    for (size_t i = 0; i < t->ntok;) {
+        size_t j = i + 1;
+        bool link = sl_tok_is(t, i, '@') || sl_tok_is(t, i, '#') || sl_tok_is(t, i, '/');
+        while (j < t->ntok && !(t->tok[j].flags & SL_TF_SPACE)) {
+            link |= sl_tok_is(t, j, '/') || sl_tok_is(t, j, '@') || sl_tok_is(t, j, '#');
+            j++;
+        }
+        if (link && j > i + 1)
+            for (size_t k = i; k < j; k++)
+                t->tok[k].flags |= SL_TF_LINK;
+        i = j;
+    }
+}
+
 void sl_an_tokenize(sl_an_text *t, const char *s, size_t n,
                     sl_an_keeps_sentence keep, const void *ctx)
 {
@@ -354,6 +374,7 @@ void sl_an_tokenize(sl_an_text *t, const char *s, size_t n,
     t->nsent = 0;
     split_tokens(t);
     split_sentences(t, keep, ctx);
+    mark_links(t);
 }
 
 void sl_an_text_free(sl_an_text *t)
