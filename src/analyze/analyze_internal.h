@@ -315,10 +315,12 @@ typedef struct {
 typedef void (*sl_name_emit)(void *ctx, const char *s, const sl_nword *w, size_t n,
                              sl_entity_kind kind);
 
-/* Pass 1 over a piece: adds what it shows to the evidence. */
+/* Pass 1 over every piece: the words written in lower case.  Pass 2: the
+ * words capitalised inside sentences, and German nouns. */
+void sl_an_lower_evidence(sl_name_evidence *ev, const sl_an_text *t);
 void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t);
 
-/* Pass 2 over a piece: reports each name in it (capitalised runs,
+/* Pass 3 over a piece: reports each name in it (capitalised runs,
  * acronyms, Arabic names after a title) to 'emit'. */
 void sl_an_find_names(const sl_name_evidence *ev, const sl_an_text *t, sl_name_emit emit,
                       void *ctx);

@@ -70,20 +70,32 @@ static const sl_dsense *sense(const sl_dscan *sc, size_t i, int kind)
 {
     if (!is_word(sc, i) || sc->sense[i] < 0)
         return NULL;
-    return sl_dlex_has(sc->lex, sc->sense[i], kind, sc->langs, sc->t->tok[i].flags);
+    unsigned tf = sc->how[i] == DWT_PREFIXED || sc->how[i] == DWT_TAIL ? SL_DLEX_ANYCASE
+                                                                       : sc->t->tok[i].flags;
+    return sl_dlex_has(sc->lex, sc->sense[i], kind, sc->langs, tf);
 }
 
-/* True if the number at i is part of a longer chain of digits and
- * separators, or glued to a word, so it cannot be a day or a year alone. */
-static bool chained(const sl_dscan *sc, size_t i)
+/* True if the number at i continues a chain of digits and separators
+ * ("10.12" of "10.12.2019"), or is glued to a word ("G20"), so it cannot
+ * start a date. */
+static bool chained_before(const sl_dscan *sc, size_t i)
 {
-    if (i >= 1 && glued(sc, i) && is_word(sc, i - 1))
-        return true;
-    if (i >= 2 && glued(sc, i) && num_sep(sc, i - 1) && !punct(sc, i - 1, '-') &&
-        glued(sc, i - 1) && is_num(sc, i - 2, 1, 255))
-        return true;
+    if (i >= 1 && glued(sc, i) && is_word(sc, i - 1) && sc->t->tok[i - 1].script != SL_SC_HAN)
+        return true; /* but "于2023年" is Chinese without spaces */
+    return i >= 2 && glued(sc, i) && num_sep(sc, i - 1) && !punct(sc, i - 1, '-') &&
+           glued(sc, i - 1) && is_num(sc, i - 2, 1, 255);
+}
+
+/* True if a chain of digits and separators goes on after the number at i. */
+static bool chained_after(const sl_dscan *sc, size_t i)
+{
     return glued(sc, i + 1) && num_sep(sc, i + 1) && !punct(sc, i + 1, '-') &&
            glued(sc, i + 2) && is_num(sc, i + 2, 1, 255);
+}
+
+static bool chained(const sl_dscan *sc, size_t i)
+{
+    return chained_before(sc, i) || chained_after(sc, i);
 }
 
 static bool is_day(const sl_dscan *sc, size_t i)
@@ -192,7 +204,8 @@ static size_t p_iso(const sl_dscan *sc, size_t i, sl_dcand *c)
         !punct(sc, i + 3, sep) || !is_num(sc, i + 2, 1, 2) || !is_num(sc, i + 4, 1, 2))
         return 0;
     int y = sc->t->tok[i].value, m = sc->t->tok[i + 2].value, d = sc->t->tok[i + 4].value;
-    if (y < 1000 || y > 2999 || !valid_day(y, m, d) || chained(sc, i) || chained(sc, i + 4))
+    if (y < 1000 || y > 2999 || !valid_day(y, m, d) || chained_before(sc, i) ||
+        chained_after(sc, i + 4))
         return 0;
     return set_abs(c, i, i + 5, y, m, d);
 }
@@ -202,7 +215,8 @@ static size_t p_iso(const sl_dscan *sc, size_t i, sl_dcand *c)
 static size_t p_numeric(const sl_dscan *sc, size_t i, sl_dcand *c)
 {
     if (!is_num(sc, i, 1, 2) || !glued(sc, i + 1) || !glued(sc, i + 2) ||
-        !glued(sc, i + 3) || !glued(sc, i + 4) || chained(sc, i) || chained(sc, i + 4))
+        !glued(sc, i + 3) || !glued(sc, i + 4) || chained_before(sc, i) ||
+        chained_after(sc, i + 4))
         return 0;
     int32_t sep = sc->t->tok[i + 1].value;
     if (!(punct(sc, i + 1, '-') || punct(sc, i + 1, '/') || punct(sc, i + 1, '.')) ||

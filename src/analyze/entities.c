@@ -296,6 +296,8 @@ void sl_entities_extract(sl_norm *n, sl_article *a)
     sl_name_evidence ev = {langs, langs == SL_LANG(SL_L_DE), langs != SL_LANG_ANY && (langs & no_articles),
                            {0}, {0}, {0}};
     for (size_t i = 0; i < npieces; i++)
+        sl_an_lower_evidence(&ev, &texts[i]);
+    for (size_t i = 0; i < npieces; i++)
         sl_an_name_evidence(&ev, &texts[i]);
     groups gs = {n, NULL, 0, 0, NULL, 0};
     rehash(&gs);

@@ -183,7 +183,8 @@ static winfo word_info(const sl_an_text *t, size_t i)
         w.part.len = t->tok[i + 2].off + t->tok[i + 2].len - w.part.off;
         w.next = i + 3;
     }
-    w.nfold = fold_to(t->s, w.part.off, w.part.len, w.fold);
+    /* the fold of the stem: "Путина" and "Путин" are one word as evidence */
+    w.nfold = fold_to(t->s, w.part.off, sl_an_stem_len(t->s + w.part.off, w.part.len), w.fold);
     w.hash = w.nfold ? sl_an_hash(w.fold, w.nfold) : 0;
     return w;
 }
@@ -192,28 +193,41 @@ static winfo word_info(const sl_an_text *t, size_t i)
 
 enum { MODE_NORMAL, MODE_TITLE, MODE_SHOUT };
 
-/* Headlines In Title Case and SHOUTED LINES say little about names. */
-static int sentence_mode(const sl_an_text *t, size_t first, size_t end, bool german)
+/* Headlines In Title Case and SHOUTED LINES say little about names.  A
+ * sentence is in Title Case when every word of four letters or more is
+ * capitalised and at least two of them are words the article also writes in
+ * lower case ("Dock Strike Ends After Deal"); a line of names ("Angela
+ * Merkel met Emmanuel Macron in Paris") is not.  Before the article's lower
+ * case words are known (ev->lower empty), no sentence is Title Case. */
+static int sentence_mode(const sl_an_text *t, size_t first, size_t end,
+                         const sl_name_evidence *ev)
 {
-    int words = 0, caps = 0, upper = 0, lower = 0;
-    bool long_caps = false;
+    int words = 0, caps = 0, long_words = 0, long_caps = 0, common = 0;
+    bool long_shout = false;
     for (size_t i = first; i < end; i++) {
         const sl_tok *k = &t->tok[i];
-        if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED || k->len < 2)
+        if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED || k->len < 2 ||
+            (k->flags & SL_TF_LINK))
             continue;
         words++;
         if (k->flags & SL_TF_ALLCAPS) {
             caps++;
-            long_caps |= k->len >= 5;
+            long_shout |= k->len >= 5;
+            continue;
         }
-        else if (k->len >= 3 && (k->flags & SL_TF_UPPER))
-            upper++;
-        else if (k->len >= 3 && (k->flags & SL_TF_LOWER))
-            lower++;
+        if (k->len < 4)
+            continue;
+        long_words++;
+        if (!(k->flags & SL_TF_UPPER))
+            continue;
+        long_caps++;
+        char f[SL_AN_WORD_MAX];
+        size_t nf = fold_to(t->s, k->off, k->len, f);
+        common += nf && sl_hset_has(&ev->lower, sl_an_hash(f, nf));
     }
-    if ((words >= 3 || (words == 2 && long_caps)) && caps * 10 >= words * 6)
+    if ((words >= 3 || (words == 2 && long_shout)) && caps * 10 >= words * 6)
         return MODE_SHOUT;
-    if (upper + lower >= 4 && upper * 100 >= (upper + lower) * (german ? 85 : 70))
+    if (long_words >= 4 && long_caps == long_words && common >= 2)
         return MODE_TITLE;
     return MODE_NORMAL;
 }
@@ -285,11 +299,23 @@ static bool noun_context(const sl_name_evidence *ev, const sl_an_text *t, size_t
     return nf && (sl_nw_flags(f, nf, ev->langs) & NW_DET);
 }
 
+void sl_an_lower_evidence(sl_name_evidence *ev, const sl_an_text *t)
+{
+    for (size_t i = 0; i < t->ntok; i++) {
+        const sl_tok *k = &t->tok[i];
+        if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED || !(k->flags & SL_TF_LOWER))
+            continue;
+        winfo w = word_info(t, i);
+        if (w.hash && !w.cap)
+            sl_hset_add(&ev->lower, w.hash);
+    }
+}
+
 void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t)
 {
     for (size_t s = 0; s < t->nsent; s++) {
         size_t first = t->sent[s].first_tok, end = sentence_end(t, first);
-        int mode = sentence_mode(t, first, end, ev->german);
+        int mode = sentence_mode(t, first, end, ev);
         for (size_t i = first; i < end; i++) {
             const sl_tok *k = &t->tok[i];
             if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED)
@@ -297,10 +323,8 @@ void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t)
             winfo w = word_info(t, i);
             if (!w.hash)
                 continue;
-            if (!w.cap && (k->flags & SL_TF_LOWER))
-                sl_hset_add(&ev->lower, w.hash);
-            else if (w.cap && mode == MODE_NORMAL && !initial_like(t, i) &&
-                     !(k->flags & SL_TF_ALLCAPS))
+            if (w.cap && mode == MODE_NORMAL && !initial_like(t, i) &&
+                !(k->flags & SL_TF_ALLCAPS))
                 sl_hset_add(&ev->capmid, w.hash);
             if (w.cap && ev->german && noun_context(ev, t, i))
                 sl_hset_add(&ev->nounlike, w.hash);
@@ -415,12 +439,42 @@ static bool title_follows(const finder *f, size_t next)
     return (flags_of(f, &w) & NW_TITLE) != 0;
 }
 
+/* True if the word as written ends in one of 'ends' (lower-case letters;
+ * not folded, which would make "й" an "и"). */
+static bool surface_ends(const finder *f, const winfo *w, const char *const *ends)
+{
+    const char *g = f->t->s + w->part.off;
+    size_t n = w->part.len;
+    for (int i = 0; n && ends[i]; i++) {
+        size_t k = strlen(ends[i]);
+        if (n > k && !memcmp(g + n - k, ends[i], k))
+            return true;
+    }
+    return false;
+}
+
+/* Russian, Ukrainian, Polish sentence openers that are nouns before a name:
+ * a plural ("Докеры Антверпена", "Власти Турции", "Mieszkańcy"), or a noun
+ * ending in a consonant before a name in an oblique case ("Разговор
+ * Путина") -- not a first name before a last one ("Владимир Путин",
+ * "Мария Захарова", "Сергей Шойгу"). */
+static bool noun_before_name(const finder *f, const winfo *first, const winfo *second)
+{
+    static const char *const plural[] = {"ы", "и", "е", "і", "y", "i", "e", NULL};
+    static const char *const vowel[] = {"а", "я", "о", "е", "и", "ы", "у", "ю", "й", "ь", "і", NULL};
+    static const char *const oblique[] = {"а", "я", "ы", "у", "ом", "ой", "ем", NULL};
+    return surface_ends(f, first, plural) ||
+           (!surface_ends(f, first, vowel) && surface_ends(f, second, oblique));
+}
+
 /* Decides what is left of a run of name words and reports it. */
 static void finish_run(finder *f, winfo *w, size_t *tok, size_t n)
 {
     const sl_name_evidence *ev = f->ev;
     size_t b = 0;
-    bool opener = initial_like(f->t, tok[0]); /* the run opens its sentence */
+    /* the run opens its sentence (an elided article before it, "L'Escaut",
+     * says the word is a proper noun) */
+    bool opener = initial_like(f->t, tok[0]) && w[0].part.off == f->t->tok[tok[0]].off;
     while (b < n) {
         bool initial = b == 0 && opener;
         unsigned fl = flags_of(f, &w[b]);
@@ -428,9 +482,9 @@ static void finish_run(finder *f, winfo *w, size_t *tok, size_t n)
             b++;
         else if (initial && sl_hset_has(&ev->lower, w[b].hash))
             b++;
-        else if (initial && (ev->strict || ev->german) && n - b > 1 &&
-                 !sl_hset_has(&ev->capmid, w[b].hash))
-            b++; /* "Докеры Антверпена", "Tragischer Flugzeugabsturz" */
+        else if (initial && n - b > 1 && !sl_hset_has(&ev->capmid, w[b].hash) &&
+                 ((ev->strict && noun_before_name(f, &w[b], &w[b + 1])) || ev->german))
+            b++; /* "Докеры Антверпена", "Жители Москвы", "Tragischer Flugzeugabsturz" */
         else if (ev->german && sl_hset_has(&ev->nounlike, w[b].hash) && !(fl & NW_ARTICLED))
             b++;
         else
@@ -569,7 +623,8 @@ static size_t acronym_at(finder *f, size_t i)
             return 0;
     } else if (k->len == 1 && next < t->ntok && t->tok[next].kind == SL_TK_NUM &&
                sl_tok_glued(t, next) && t->tok[next].ndig <= 3 &&
-               !sl_tok_is(t, next + 1, '.')) {
+               !(sl_tok_is(t, next + 1, '.') && next + 2 < t->ntok &&
+                 t->tok[next + 2].kind == SL_TK_NUM && sl_tok_glued(t, next + 2))) {
         part.len = t->tok[next].off + t->tok[next].len - k->off; /* G20 */
         next++;
     } else if (k->len == 1 && sl_tok_is(t, next, '.') && sl_tok_glued(t, next)) {
@@ -692,14 +747,18 @@ static size_t after_title_phrase(const finder *f, size_t i)
     if (!of && !(flags_of(f, &j) & NW_PARTICLE))
         return 0;
     size_t starts[8], n = 0, k = i + 2;
-    while (n < 8 && spaced(t, k) && t->tok[k].sent == t->tok[i].sent) {
+    while (n < 8 && spaced(t, k) && t->tok[k].sent == t->tok[i].sent &&
+           t->tok[k].kind == SL_TK_WORD) {
         winfo c = word_info(t, k);
-        if (!name_word(f, k, &c))
+        if (!c.cap)
             break;
         starts[n++] = k;
         k = c.next;
     }
-    return n >= 3 ? starts[n - 2] : 0;
+    if (n < 3)
+        return 0;
+    winfo a = word_info(t, starts[n - 2]), b = word_info(t, starts[n - 1]);
+    return name_word(f, starts[n - 2], &a) && name_word(f, starts[n - 1], &b) ? starts[n - 2] : 0;
 }
 
 /* ---- the scan -------------------------------------------------------------- */
@@ -711,7 +770,7 @@ void sl_an_find_names(const sl_name_evidence *ev, const sl_an_text *t, sl_name_e
     bool arabic = (ev->langs & SL_LANG(SL_L_AR)) != 0;
     for (size_t s = 0; s < t->nsent; s++) {
         size_t first = t->sent[s].first_tok, end = sentence_end(t, first);
-        f.mode = sentence_mode(t, first, end, ev->german);
+        f.mode = sentence_mode(t, first, end, ev);
         if (f.mode == MODE_SHOUT)
             continue;
         for (size_t i = first; i < end;) {
