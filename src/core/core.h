@@ -131,10 +131,18 @@ typedef struct {
     const char *reason; /* static string: "photo credit", "repeated paragraph" ... */
 } sl_dropped;
 
+/* What kind of name an entity is. */
+typedef enum {
+    SL_ENT_NAME = 0, /* capitalised words: "Katrien De Smet", "Port of Antwerp" */
+    SL_ENT_ACRONYM   /* capitals: "NATO", "ABVV", "U.S." */
+} sl_entity_kind;
+
 typedef struct {
-    char *name; /* as first written in the text */
-    char *key;  /* sl_norm_name_key() of the name */
+    char *name; /* as written in the text: its first uninflected form */
+    char *key;  /* sl_norm_name_key() of the name (for Russian and Ukrainian
+                   names, of its stem: "Антверпена" -> "antverpen") */
     int count;  /* mentions in the article */
+    sl_entity_kind kind;
 } sl_entity;
 
 typedef struct {
@@ -142,6 +150,9 @@ typedef struct {
     char *expr;     /* the words that say it: "on Monday", "January 12" */
     char *sentence; /* the sentence it stands in */
     bool relative;  /* resolved against the article date */
+    long from, to;  /* the first and last day it covers, as days since
+                       1970-01-01: one day, a whole month or year, or the
+                       seven days of "last week" */
 } sl_mention;
 
 struct sl_article {
