@@ -1,0 +1,454 @@
+/*
+ * boilerplate.c -- is this one line text, or something a page put around it?
+ *
+ * A line is judged alone, by what it is, never by where it stands (clean.c
+ * adds position: lists of related links, the trailing orphan).  In order:
+ *
+ *   - no letter or digit at all ("—", "↧")               orphan line
+ *   - a bare URL                                          link
+ *   - a tweet embed: "pic.twitter.com/...", or a line that ends in the
+ *     signature "— Name (@handle) July 22, 2020"          tweet embed
+ *   - a phrase of phrases.c at its start, within what the phrase's mode
+ *     allows after it ("Read more: <headline>", "Share this article", a
+ *     cookie notice, "Advertisement")                     its reason
+ *   - "All rights reserved" and the like anywhere in a short line, or a
+ *     line opening with "©"                               copyright
+ *   - "5 min read"                                        navigation
+ *   - a share bar: only network names and share verbs     share prompt
+ *   - a credit ("Getty Images", "Photo: Reuters"; credits.c)  photo credit
+ *   - a byline: "By" and names only ("By Jane Doe and John Roe, CNN")
+ *
+ * Matching goes through the folded form (fold.c) and hash sets: the folded
+ * line's prefixes are hashed once, byte by byte, and each prefix that ends
+ * at a word boundary is looked up, so the cost is the length of the
+ * longest phrase, whatever the number of phrases.  The one regular
+ * expression (the tweet signature, PCRE2 with JIT) runs only on lines that
+ * contain "(@".
+ *
+ * Invariant: precision first.  A line that ends like a sentence passes every
+ * test that a headline-after-a-label would pass only when the label cannot
+ * open a sentence; word limits keep a long sentence that happens to start
+ * with "Subscribe" or "By" out of reach.
+ *
+ * Tests: tests/clean/test_clean.c.
+ */
+#include "clean_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+/* "— Name (@handle) July 22, 2020" (or "22 juillet 2020") ending a line. */
+static const char TWEET_SIG[] =
+    "(?:^|[\\x{2014}\\x{2013}\\x{2015}\\x{9225}]|\\s-{1,2})\\s*[^\\x{2014}\\x{2013}\\n]{1,80}?"
+    "\\(@\\w{1,20}\\)\\s*"
+    "(?:\\p{L}{3,12}\\.?\\s+\\d{1,2},?\\s+\\d{4}"
+    "|\\d{1,2}\\.?\\s+(?:de\\s+)?\\p{L}{3,12}\\.?\\s+(?:de\\s+)?\\d{4})\\s*$";
+
+/* ---- building the tables ----------------------------------------------- */
+
+static void add_list(sl_clean_set *s, sl_clean_list l, uint32_t val, sl_buf *b)
+{
+    sl_clean_set_add(s, l.w, l.n, val, b);
+}
+
+static void add_phrases(sl_clean_bp *bp)
+{
+    for (size_t i = 0; i < sl_clean_nphrases; i++) {
+        const char *t = sl_clean_phrases[i].text;
+        sl_clean_set_add(&bp->phrase, &t, 1, (uint32_t)i + 1, &bp->tmp);
+    }
+}
+
+static pcre2_code *compile(const char *pattern)
+{
+    int err;
+    PCRE2_SIZE at;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err, &at, NULL);
+    if (!re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        fprintf(stderr, "%s:%d: pattern does not compile at %zu: %s\n", __FILE__, __LINE__,
+                (size_t)at, (const char *)msg);
+        abort();
+    }
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    return re;
+}
+
+void sl_clean_bp_init(sl_clean_bp *bp)
+{
+    memset(bp, 0, sizeof *bp);
+    add_phrases(bp);
+    add_list(&bp->agency, sl_clean_agencies, 1, &bp->tmp);
+    add_list(&bp->agency, sl_clean_agency_tails, 2, &bp->tmp);
+    add_list(&bp->photo, sl_clean_photo_labels, 1, &bp->tmp);
+    add_list(&bp->photo, sl_clean_source_labels, 2, &bp->tmp);
+    add_list(&bp->pwords, sl_clean_photo_words, 1, &bp->tmp);
+    add_list(&bp->heads, sl_clean_credit_heads, 1, &bp->tmp);
+    add_list(&bp->social, sl_clean_social, 1, &bp->tmp);
+    add_list(&bp->social, sl_clean_social_weak, 2, &bp->tmp);
+    add_list(&bp->by_open, sl_clean_byline_open, 1, &bp->tmp);
+    add_list(&bp->by_join, sl_clean_name_joins, 1, &bp->tmp);
+    add_list(&bp->units, sl_clean_read_units, 1, &bp->tmp);
+    bp->tweet_sig = compile(TWEET_SIG);
+    bp->md = pcre2_match_data_create_from_pattern(bp->tweet_sig, NULL);
+}
+
+void sl_clean_bp_free(sl_clean_bp *bp)
+{
+    sl_clean_set *sets[] = {&bp->phrase, &bp->agency, &bp->photo, &bp->pwords, &bp->heads,
+                            &bp->social, &bp->by_open, &bp->by_join, &bp->units};
+    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+        sl_clean_set_free(sets[i]);
+    pcre2_match_data_free(bp->md);
+    pcre2_code_free(bp->tweet_sig);
+    sl_buf *bufs[] = {&bp->fold, &bp->tmp, &bp->fold2, &bp->part, &bp->part2};
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
+        sl_buf_free(bufs[i]);
+}
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static bool has_letter(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        int32_t c = sl_utf8_next(s, n, &i);
+        if (c > 0 && sl_clean_isalnum(c) && !u_isdigit(c))
+            return true;
+    }
+    return false;
+}
+
+/* Skips spaces from s[i]. */
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* Is the code point at s[i] one that separates a label from what it
+ * introduces: ':' '|' '-' '>' '»' '→' ...? */
+static bool is_separator_at(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return false;
+    size_t j = i;
+    int32_t c = sl_utf8_next(s, n, &j);
+    return c == ':' || c == '|' || c == '-' || c == '>' || c == '/' || c == 0xFF1A ||
+           c == 0x2013 || c == 0x2014 || c == 0xBB || c == 0x203A || c == 0x2192 ||
+           c == 0xB7 || c == 0x2022 || c == 0x25B6 || c == 0x25BA || c == 0x3011 || c == 0x300B;
+}
+
+/* The start of f after bullets and brackets ("» ", "▶ ", "[", "【"). */
+static size_t skip_bullets(const char *f, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        int32_t c = sl_utf8_next(f, n, &j);
+        if (c < 0 || sl_clean_isalnum(c) || c == 0xA9 || c == '@' || c == '#')
+            break;
+        i = j;
+    }
+    return i;
+}
+
+bool sl_clean_headline_like(const char *s, size_t n)
+{
+    return n && n <= 400 && has_letter(s, n) && !sl_clean_ends_sentence(s, n) &&
+           sl_clean_words(s, n) <= 20;
+}
+
+/* ---- phrases ----------------------------------------------------------- */
+
+/* Does what follows a phrase (f[at..n), folded) fit the phrase's mode?
+ * 'words' counts the whole line. */
+static bool mode_fits(unsigned mode, const char *f, size_t n, size_t at, size_t words,
+                      bool sentence)
+{
+    bool exact = !has_letter(f + at, n - at) && n - at <= 16;
+    size_t sep = skip_spaces(f, n, at);
+    bool label = exact || (is_separator_at(f, n, sep) && words <= 20);
+    switch (mode) {
+    case SL_PH_EXACT: return exact;
+    case SL_PH_LABEL: return label;
+    case SL_PH_HEAD: return label || (words <= 20 && !sentence && at < n && f[at] == ' ');
+    case SL_PH_SHORT: return words <= 12;
+    case SL_PH_LONG: return words <= 60;
+    default: return words <= 30;
+    }
+}
+
+/* The phrase that opens f[0..n), or NULL. */
+static const sl_phrase *phrase_at_start(const sl_clean_bp *bp, const char *f, size_t n,
+                                        size_t words, bool sentence, bool *exact)
+{
+    size_t len[8];
+    uint32_t val[8];
+    size_t k = sl_clean_set_prefixes(&bp->phrase, f, n, len, val, 8);
+    while (k--) {
+        const sl_phrase *ph = &sl_clean_phrases[val[k] - 1];
+        if (mode_fits(ph->mode, f, n, len[k], words, sentence)) {
+            *exact = mode_fits(SL_PH_EXACT, f, n, len[k], words, sentence);
+            return ph;
+        }
+    }
+    return NULL;
+}
+
+/* An SL_PH_ANY phrase anywhere in f (a line of at most 30 words), at the
+ * start of a word or of a character of a script without spaces. */
+static const sl_phrase *phrase_inside(const sl_clean_bp *bp, const char *f, size_t n)
+{
+    size_t i = 0;
+    int32_t prev = ' ';
+    while (i < n) {
+        size_t at = i;
+        int32_t c = sl_utf8_next(f, n, &i);
+        bool start = c > 0 && sl_clean_isalnum(c) && (!sl_clean_isalnum(prev) || sl_clean_iscjk(c));
+        prev = c;
+        if (!start)
+            continue;
+        size_t len[8];
+        uint32_t val[8];
+        size_t k = sl_clean_set_prefixes(&bp->phrase, f + at, n - at, len, val, 8);
+        while (k--)
+            if (sl_clean_phrases[val[k] - 1].mode == SL_PH_ANY)
+                return &sl_clean_phrases[val[k] - 1];
+    }
+    return NULL;
+}
+
+/* ---- tweets, links, share bars, reading times, copyright --------------- */
+
+/* Does s[0..n) contain the NUL-terminated needle? */
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (const char *p = s; k <= n && (p = memchr(p, needle[0], n - k + 1 - (size_t)(p - s)));
+         p++)
+        if (!memcmp(p, needle, k))
+            return true;
+    return false;
+}
+
+/* Where the last occurrence of needle in s[0..n) ends, or 0. */
+static size_t last_end(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = n; i >= k; i--)
+        if (!memcmp(s + i - k, needle, k))
+            return i;
+    return 0;
+}
+
+/* A tweet embed: a short line (a tweet, its signature) with a picture link
+ * near its end, a status link, or the signature.  A long paragraph that
+ * quotes a tweet in passing is text. */
+static bool is_tweet(sl_clean_bp *bp, const char *s, size_t n, size_t words)
+{
+    if (words > 80)
+        return false;
+    size_t pic = last_end(s, n, "pic.twitter.com/");
+    if (pic && sl_clean_words(s + pic, n - pic) <= 14)
+        return true;
+    if ((contains(s, n, "twitter.com/") || contains(s, n, "x.com/")) &&
+        contains(s, n, "/status/"))
+        return true;
+    if (!contains(s, n, "(@"))
+        return false;
+    return pcre2_match(bp->tweet_sig, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, bp->md, NULL) >= 0;
+}
+
+static bool is_url_line(const char *s, size_t n)
+{
+    if (memchr(s, ' ', n))
+        return false;
+    return (n > 7 && !strncmp(s, "http://", 7)) || (n > 8 && !strncmp(s, "https://", 8)) ||
+           (n > 4 && !strncmp(s, "www.", 4));
+}
+
+/* A line of share-bar words only: at least two, one of them a network or a
+ * share verb ("Share Facebook Twitter Email"). */
+static bool is_share_bar(const sl_clean_bp *bp, const char *f, size_t n)
+{
+    size_t i = 0, words = 0, strong = 0;
+    while (i < n) {
+        while (i < n && (f[i] == ' ' || f[i] == '|' || f[i] == ',' || f[i] == '/'))
+            i++;
+        size_t j = i;
+        while (j < n && f[j] != ' ' && f[j] != '|' && f[j] != ',' && f[j] != '/')
+            j++;
+        size_t a = i, b = j;
+        while (a < b && !has_letter(f + a, 1) && (unsigned char)f[a] < 0x80)
+            a++;
+        while (b > a && !has_letter(f + b - 1, 1) && (unsigned char)f[b - 1] < 0x80)
+            b--;
+        i = j;
+        if (a == b)
+            continue;
+        uint32_t v;
+        if (!sl_clean_set_has(&bp->social, f + a, b - a, &v))
+            return false;
+        words++;
+        strong += v == 1;
+    }
+    return words >= 2 && strong >= 1;
+}
+
+/* "5 min read", "3 Min. Lesezeit". */
+static bool is_reading_time(const sl_clean_bp *bp, const char *f, size_t n)
+{
+    size_t i = 0;
+    while (i < n && ((f[i] >= '0' && f[i] <= '9') || f[i] == '-'))
+        i++;
+    if (i == 0 || i == n)
+        return false;
+    i = skip_spaces(f, n, i);
+    size_t e = n;
+    while (e > i && (f[e - 1] == '.' || f[e - 1] == ' '))
+        e--;
+    return sl_clean_set_has(&bp->units, f + i, e - i, NULL);
+}
+
+/* "© 2026 Nordsee Kurier", "(c) 2024 ...", "Copyright 2024 ...". */
+static bool is_copyright_sign(const char *f, size_t n, size_t words)
+{
+    if (words > 30)
+        return false;
+    if ((n >= 2 && !memcmp(f, "\xC2\xA9", 2)) || (n >= 4 && !memcmp(f, "(c) ", 4)))
+        return true;
+    if (n < 14 || memcmp(f, "copyright ", 10))
+        return false;
+    size_t i = 10;
+    if (n >= 12 && !memcmp(f + i, "\xC2\xA9", 2))
+        return true;
+    return f[i] >= '0' && f[i] <= '9';
+}
+
+/* ---- bylines ----------------------------------------------------------- */
+
+/* The next token of s from *i (spaces skipped): [*a, *b). */
+static bool next_token(const char *s, size_t n, size_t *i, size_t *a, size_t *b)
+{
+    size_t k = skip_spaces(s, n, *i);
+    if (k >= n)
+        return false;
+    *a = k;
+    while (k < n && s[k] != ' ')
+        k++;
+    *b = k;
+    *i = k;
+    return true;
+}
+
+/* Is s[a..b) (one token of a name) capitalised, a joiner, or punctuation? */
+static bool name_token(sl_clean_bp *bp, const char *s, size_t a, size_t b)
+{
+    while (a < b && !has_letter(s + a, 1) && (unsigned char)s[a] < 0x80)
+        a++;
+    while (b > a && !has_letter(s + b - 1, 1) && (unsigned char)s[b - 1] < 0x80)
+        b--;
+    if (a == b)
+        return true;
+    sl_buf_clear(&bp->tmp);
+    size_t fl = sl_clean_fold(s + a, b - a, &bp->tmp);
+    if (sl_clean_set_has(&bp->by_join, bp->tmp.s, fl, NULL))
+        return true;
+    size_t i = a;
+    int32_t c = sl_utf8_next(s, b, &i);
+    return c > 0 && (u_isupper(c) || u_istitle(c) ||
+                     (u_isalpha(c) && !u_islower(c) && !u_isupper(c) && !u_istitle(c)));
+}
+
+/* "By Jane Doe and John Roe, CNN": an opener, then up to ten name tokens,
+ * no digit, no final stop. */
+static bool is_byline(sl_clean_bp *bp, const char *s, size_t n, size_t words)
+{
+    if (words < 2 || words > 12 || n > 200 || sl_clean_ends_sentence(s, n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return false;
+    size_t i = 0, a = 0, b = 0, names = 0;
+    if (!next_token(s, n, &i, &a, &b))
+        return false;
+    sl_buf_clear(&bp->tmp);
+    size_t fl = sl_clean_fold(s + a, b - a, &bp->tmp);
+    if (!sl_clean_set_has(&bp->by_open, bp->tmp.s, fl, NULL)) {
+        size_t a2, b2;
+        if (!next_token(s, n, &i, &a2, &b2))
+            return false;
+        sl_buf_clear(&bp->tmp);
+        fl = sl_clean_fold(s + a, b2 - a, &bp->tmp);
+        if (!sl_clean_set_has(&bp->by_open, bp->tmp.s, fl, NULL))
+            return false;
+    }
+    while (next_token(s, n, &i, &a, &b)) {
+        if (!name_token(bp, s, a, b))
+            return false;
+        names++;
+    }
+    return names >= 1;
+}
+
+/* ---- the verdict ------------------------------------------------------- */
+
+static sl_clean_verdict verdict(const char *reason, bool list)
+{
+    sl_clean_verdict v = {reason, list};
+    return v;
+}
+
+/* The phrase-table verdict on the folded line, or {NULL}. */
+static sl_clean_verdict phrase_verdict(sl_clean_bp *bp, const char *f, size_t n,
+                                       size_t words, bool sentence)
+{
+    size_t b = skip_bullets(f, n);
+    bool exact = false;
+    const sl_phrase *ph = phrase_at_start(bp, f + b, n - b, words, sentence, &exact);
+    if (ph)
+        return verdict(ph->reason, exact && (ph->flags & SL_PH_LIST));
+    if (is_copyright_sign(f + b, n - b, words))
+        return verdict(SL_CLEAN_COPYRIGHT, false);
+    if (words <= 30 && (ph = phrase_inside(bp, f + b, n - b)))
+        return verdict(ph->reason, false);
+    if (words <= 6 && is_reading_time(bp, f + b, n - b))
+        return verdict(SL_CLEAN_NAV, false);
+    if (words <= 12 && is_share_bar(bp, f + b, n - b))
+        return verdict(SL_CLEAN_SHARE, false);
+    return verdict(NULL, false);
+}
+
+sl_clean_verdict sl_clean_line_reason(sl_clean_bp *bp, const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '\t' || *s == '\r'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (!n)
+        return verdict(NULL, false);
+    if (!sl_clean_has_alnum(s, n))
+        return verdict(n <= 64 ? SL_CLEAN_ORPHAN : NULL, false);
+    if (is_url_line(s, n))
+        return verdict(SL_CLEAN_LINK, false);
+    size_t words = sl_clean_words(s, n);
+    if (is_tweet(bp, s, n, words))
+        return verdict(SL_CLEAN_TWEET, false);
+    bool sentence = sl_clean_ends_sentence(s, n);
+    sl_buf_clear(&bp->fold);
+    size_t fn = sl_clean_fold(s, n < 4096 ? n : 4096, &bp->fold);
+    sl_clean_verdict v = phrase_verdict(bp, bp->fold.s, fn, words, sentence);
+    if (v.reason)
+        return v;
+    if (is_byline(bp, s, n, words))
+        return verdict(SL_CLEAN_BYLINE, false);
+    if (words <= 12 && sl_clean_is_credit(bp, s, n))
+        return verdict(SL_CLEAN_CREDIT, false);
+    return verdict(NULL, false);
+}
