@@ -53,11 +53,44 @@ static void add_list(sl_clean_set *s, sl_clean_list l, uint32_t val, sl_buf *b)
     sl_clean_set_add(s, l.w, l.n, val, b);
 }
 
+/* Where the last word of f[0..e) starts: its last run of letters and
+ * digits, or its last two characters in a script without spaces. */
+static size_t last_word(const char *f, size_t e)
+{
+    size_t i = e, cjk = 0;
+    while (i > 0) {
+        size_t p = i - 1;
+        while (p > 0 && ((unsigned char)f[p] & 0xC0) == 0x80)
+            p--;
+        size_t q = p;
+        int32_t c = sl_utf8_next(f, e, &q);
+        if (c <= 0 || !sl_clean_isalnum(c))
+            break;
+        if (sl_clean_iscjk(c) && ++cjk > 2)
+            break;
+        if (!sl_clean_iscjk(c) && cjk)
+            break;
+        i = p;
+    }
+    return i;
+}
+
+/* The end of f[0..n) without trailing stops, spaces and symbols. */
+static size_t text_end(const char *f, size_t n);
+
 static void add_phrases(sl_clean_bp *bp)
 {
     for (size_t i = 0; i < sl_clean_nphrases; i++) {
         const char *t = sl_clean_phrases[i].text;
         sl_clean_set_add(&bp->phrase, &t, 1, (uint32_t)i + 1, &bp->tmp);
+        if (sl_clean_phrases[i].mode != SL_PH_ANY)
+            continue;
+        sl_buf_clear(&bp->tmp);
+        size_t e = text_end(bp->tmp.s, sl_clean_fold(t, strlen(t), &bp->tmp));
+        size_t w = last_word(bp->tmp.s, e);
+        sl_clean_map_put(&bp->ends.map, sl_clean_key(bp->tmp.s + w, e - w), 1);
+        if (e - w > bp->ends.max)
+            bp->ends.max = e - w;
     }
 }
 
@@ -99,7 +132,7 @@ void sl_clean_bp_init(sl_clean_bp *bp)
 
 void sl_clean_bp_free(sl_clean_bp *bp)
 {
-    sl_clean_set *sets[] = {&bp->phrase, &bp->agency, &bp->photo, &bp->pwords, &bp->heads,
+    sl_clean_set *sets[] = {&bp->phrase, &bp->ends, &bp->agency, &bp->photo, &bp->pwords, &bp->heads,
                             &bp->social, &bp->by_open, &bp->by_join, &bp->units};
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
         sl_clean_set_free(sets[i]);
@@ -166,6 +199,36 @@ bool sl_clean_headline_like(const char *s, size_t n)
 
 /* ---- phrases ----------------------------------------------------------- */
 
+/* Does f[0..e) end with a letter or digit? */
+static bool alnum_end(const char *f, size_t e)
+{
+    size_t p = e - 1;
+    while (p > 0 && ((unsigned char)f[p] & 0xC0) == 0x80)
+        p--;
+    size_t q = p;
+    int32_t c = sl_utf8_next(f, e, &q);
+    return c > 0 && sl_clean_isalnum(c);
+}
+
+static size_t text_end(const char *f, size_t n)
+{
+    while (n && !alnum_end(f, n))
+        n--;
+    return n;
+}
+
+/* Does s[0..n) contain the NUL-terminated needle? */
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (const char *p = s; k <= n && (p = memchr(p, needle[0], n - k + 1 - (size_t)(p - s)));
+         p++)
+        if (!memcmp(p, needle, k))
+            return true;
+    return false;
+}
+
+
 /* Does what follows a phrase (f[at..n), folded) fit the phrase's mode?
  * 'words' counts the whole line. */
 static bool mode_fits(unsigned mode, const char *f, size_t n, size_t at, size_t words,
@@ -201,50 +264,69 @@ static const sl_phrase *phrase_at_start(const sl_clean_bp *bp, const char *f, si
     return NULL;
 }
 
-/* An SL_PH_ANY phrase anywhere in f (a line of at most 30 words), at the
- * start of a word or of a character of a script without spaces. */
+/* Is position i of f[0..n) the start of a word, or of a character of a
+ * script written without spaces? */
+static bool word_start(const char *f, size_t n, size_t i)
+{
+    if (((unsigned char)f[i] & 0xC0) == 0x80)
+        return false;
+    size_t j = i;
+    int32_t c = sl_utf8_next(f, n, &j);
+    if (c <= 0 || !sl_clean_isalnum(c))
+        return false;
+    if (i == 0 || sl_clean_iscjk(c))
+        return true;
+    size_t p = i - 1;
+    while (p > 0 && ((unsigned char)f[p] & 0xC0) == 0x80)
+        p--;
+    size_t q = p;
+    int32_t b = sl_utf8_next(f, n, &q);
+    return b <= 0 || !sl_clean_isalnum(b);
+}
+
+/* The SL_PH_ANY phrase starting at f[at..n) (and ending at n when
+ * 'to_end'), or NULL. */
+static const sl_phrase *any_at(const sl_clean_bp *bp, const char *f, size_t n, size_t at,
+                               bool to_end)
+{
+    size_t len[8];
+    uint32_t val[8];
+    size_t k = sl_clean_set_prefixes(&bp->phrase, f + at, n - at, len, val, 8);
+    while (k--)
+        if (sl_clean_phrases[val[k] - 1].mode == SL_PH_ANY && (!to_end || at + len[k] == n))
+            return &sl_clean_phrases[val[k] - 1];
+    return NULL;
+}
+
+/* An SL_PH_ANY phrase (copyright) inside f, a line of at most 30 words that
+ * does not open with it: the phrase must close the line ("© 2026 Kurier.
+ * Alle Rechte vorbehalten."), unless the line holds "©", when it may stand
+ * anywhere -- not in "the court said all rights reserved by the treaty
+ * remain".  Only word starts among the last bytes are tried. */
 static const sl_phrase *phrase_inside(const sl_clean_bp *bp, const char *f, size_t n)
 {
-    size_t i = 0;
-    int32_t prev = ' ';
-    while (i < n) {
-        size_t at = i;
-        int32_t c = sl_utf8_next(f, n, &i);
-        bool start = c > 0 && sl_clean_isalnum(c) && (!sl_clean_isalnum(prev) || sl_clean_iscjk(c));
-        prev = c;
-        if (!start)
+    bool anywhere = contains(f, n, "\xC2\xA9");
+    size_t e = text_end(f, n), w = last_word(f, e);
+    if (!anywhere && !sl_clean_set_has(&bp->ends, f + w, e - w, NULL))
+        return NULL;
+    size_t from = anywhere || e <= bp->phrase.max ? 0 : e - bp->phrase.max;
+    for (size_t i = from; i < e; i++) {
+        if (!word_start(f, n, i))
             continue;
-        size_t len[8];
-        uint32_t val[8];
-        size_t k = sl_clean_set_prefixes(&bp->phrase, f + at, n - at, len, val, 8);
-        while (k--)
-            if (sl_clean_phrases[val[k] - 1].mode == SL_PH_ANY)
-                return &sl_clean_phrases[val[k] - 1];
+        const sl_phrase *ph = any_at(bp, f, anywhere ? n : e, i, !anywhere);
+        if (ph)
+            return ph;
     }
     return NULL;
 }
 
 /* ---- tweets, links, share bars, reading times, copyright --------------- */
 
-/* Does s[0..n) contain the NUL-terminated needle? */
-static bool contains(const char *s, size_t n, const char *needle)
+/* Does s[0..at) end with the NUL-terminated tail? */
+static bool ends_with(const char *s, size_t at, const char *tail)
 {
-    size_t k = strlen(needle);
-    for (const char *p = s; k <= n && (p = memchr(p, needle[0], n - k + 1 - (size_t)(p - s)));
-         p++)
-        if (!memcmp(p, needle, k))
-            return true;
-    return false;
-}
-
-/* Where the last occurrence of needle in s[0..n) ends, or 0. */
-static size_t last_end(const char *s, size_t n, const char *needle)
-{
-    size_t k = strlen(needle);
-    for (size_t i = n; i >= k; i--)
-        if (!memcmp(s + i - k, needle, k))
-            return i;
-    return 0;
+    size_t k = strlen(tail);
+    return at >= k && !memcmp(s + at - k, tail, k);
 }
 
 /* A tweet embed: a short line (a tweet, its signature) with a picture link
@@ -254,11 +336,16 @@ static bool is_tweet(sl_clean_bp *bp, const char *s, size_t n, size_t words)
 {
     if (words > 80)
         return false;
-    size_t pic = last_end(s, n, "pic.twitter.com/");
-    if (pic && sl_clean_words(s + pic, n - pic) <= 14)
-        return true;
-    if ((contains(s, n, "twitter.com/") || contains(s, n, "x.com/")) &&
-        contains(s, n, "/status/"))
+    size_t pic = 0;
+    bool site = false, status = false;
+    for (const char *p = s; (p = memchr(p, '/', n - (size_t)(p - s))); p++) {
+        size_t at = (size_t)(p - s);
+        if (ends_with(s, at, "pic.twitter.com"))
+            pic = at + 1;
+        site |= ends_with(s, at, "twitter.com") || ends_with(s, at, "x.com");
+        status |= ends_with(s, at, "/status");
+    }
+    if ((pic && sl_clean_words(s + pic, n - pic) <= 14) || (site && status))
         return true;
     if (!contains(s, n, "(@"))
         return false;
@@ -437,12 +524,16 @@ sl_clean_verdict sl_clean_line_reason(sl_clean_bp *bp, const char *s, size_t n)
         return verdict(n <= 64 ? SL_CLEAN_ORPHAN : NULL, false);
     if (is_url_line(s, n))
         return verdict(SL_CLEAN_LINK, false);
-    size_t words = sl_clean_words(s, n);
+    size_t words = sl_clean_words_upto(s, n, 80);
     if (is_tweet(bp, s, n, words))
         return verdict(SL_CLEAN_TWEET, false);
+    if (words > 60) /* longer than any mode allows */
+        return verdict(NULL, false);
     bool sentence = sl_clean_ends_sentence(s, n);
     sl_buf_clear(&bp->fold);
-    size_t fn = sl_clean_fold(s, n < 4096 ? n : 4096, &bp->fold);
+    /* past 30 words only a cookie notice's opening can match */
+    size_t fn = sl_clean_fold(s, words > 30 && n > bp->phrase.max + 4 ? bp->phrase.max + 4 : n,
+                              &bp->fold);
     sl_clean_verdict v = phrase_verdict(bp, bp->fold.s, fn, words, sentence);
     if (v.reason)
         return v;

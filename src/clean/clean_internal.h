@@ -58,6 +58,9 @@ bool sl_clean_ends_sentence(const char *s, size_t n);
 /* Words in s[0..n): runs of non-space, where a run written in a script
  * without spaces counts one word for every two of its letters. */
 size_t sl_clean_words(const char *s, size_t n);
+/* The same, but counting stops once it passes 'limit' (a result above
+ * 'limit' means "more than limit"). */
+size_t sl_clean_words_upto(const char *s, size_t n, size_t limit);
 
 /* Open-addressing table from 64-bit keys (never 0) to 32-bit values.
  * Zero-initialised is empty; memory is kept across sl_clean_map_clear(). */
@@ -171,6 +174,7 @@ extern const sl_clean_list sl_clean_read_units;    /* "min read" after a number 
 
 typedef struct {
     sl_clean_set phrase;   /* folded phrase -> index + 1 */
+    sl_clean_set ends;     /* last word of each SL_PH_ANY phrase -> 1 */
     sl_clean_set agency;   /* -> 1 (names), 2 (tails such as "news agency") */
     sl_clean_set photo;    /* photo labels -> 1, source labels -> 2 */
     sl_clean_set pwords;   /* words dropped from a credit part -> 1 */

@@ -357,11 +357,15 @@ static size_t label_tail(sl_clean_bp *bp, const char *s, size_t n)
         if (s[i - 1] != ' ')
             continue;
         words++;
-        size_t k = i;
+        size_t k = i, e = i;
         int32_t c = sl_utf8_next(s, n, &k);
         if (c <= 0 || !(u_isupper(c) || c == 0xA9 || (u_isalpha(c) && !u_islower(c))))
             continue;
-        if (is_labelled(bp, s + i, n - i, true))
+        while (e < n && s[e] != ' ')
+            e++;
+        bool sep = c == 0xA9 || memchr(s + i, ':', e - i) || memchr(s + i, '/', e - i) ||
+                   (e + 4 < n && !memcmp(s + e, " by ", 4)) || (e + 2 < n && s[e + 1] == ':');
+        if (sep && is_labelled(bp, s + i, n - i, true))
             return i;
     }
     return n;
@@ -380,9 +384,9 @@ size_t sl_clean_credit_tail(sl_clean_bp *bp, const char *s, size_t n)
     else if (n >= 3 && (!memcmp(s + n - 3, "\xEF\xBC\x89", 3) || !memcmp(s + n - 3, "\xE3\x80\x91", 3)))
         at = cjk_bracket_tail(bp, s, n);
     if (at == n) {
-        size_t u = last_sentence(s, n);
-        if (u && (is_labelled(bp, s + u, n - u, true) ||
-                  (is_agency_list(bp, s + u, n - u, false) && sl_clean_words(s + u, n - u) <= 4)))
+        size_t u = last_sentence(s, n), w = u ? sl_clean_words(s + u, n - u) : 99;
+        if (w <= 9 && (is_labelled(bp, s + u, n - u, true) ||
+                       (w <= 4 && is_agency_list(bp, s + u, n - u, false))))
             at = u;
     }
     if (at == n)

@@ -60,32 +60,89 @@ static int32_t fold_cp(int32_t c)
     }
 }
 
+/* Room for 'extra' more bytes and the NUL in b. */
+static void reserve(sl_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return;
+    size_t c = b->cap ? b->cap : 64;
+    while (c < need)
+        c *= 2;
+    b->s = sl_xrealloc(b->s, c);
+    b->cap = c;
+}
+
+/* Writes code point c as UTF-8 at o; returns the bytes written. */
+static size_t put_utf8(char *o, uint32_t c)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | (c >> 12));
+        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (c >> 18));
+    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Folding writes straight into the buffer: every input byte gives at most
+ * two output bytes (a pending space and itself; a code point of two bytes
+ * or more folds to at most three), so one reservation is enough.  ASCII,
+ * most of the text, takes the short path. */
 size_t sl_clean_fold(const char *s, size_t n, sl_buf *out)
 {
-    size_t before = out->len, i = 0;
+    reserve(out, 2 * n + 4);
+    char *start = out->s + out->len, *o = start;
     bool space = false;
+    size_t i = 0;
     while (i < n) {
-        size_t at = i;
-        int32_t c = sl_utf8_next(s, n, &i);
-        if (c < 0) {
-            c = -1;
-        } else if (is_space_cp(c)) {
-            space = out->len > before;
-            continue;
-        } else if (is_invisible(c)) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) {
+            i++;
+            if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+                space = o > start;
+                continue;
+            }
+            if (space)
+                *o++ = ' ';
+            space = false;
+            *o++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
             continue;
         }
+        size_t at = i;
+        int32_t c = sl_utf8_next(s, n, &i);
+        if (c >= 0 && is_space_cp(c)) {
+            space = o > start;
+            continue;
+        }
+        if (c >= 0 && is_invisible(c))
+            continue;
         if (space)
-            sl_buf_putc(out, ' ');
+            *o++ = ' ';
         space = false;
-        if (c < 0)
-            sl_buf_put(out, s + at, i - at);
-        else if (c < 0x80)
-            sl_buf_putc(out, (char)fold_cp(c));
-        else
-            sl_utf8_put(out, (uint32_t)fold_cp(c));
+        if (c < 0) {
+            memcpy(o, s + at, i - at);
+            o += i - at;
+        } else {
+            o += put_utf8(o, (uint32_t)fold_cp(c));
+        }
     }
-    return out->len - before;
+    out->len = (size_t)(o - out->s);
+    out->s[out->len] = 0;
+    return (size_t)(o - start);
 }
 
 /* ---- hashes and character classes -------------------------------------- */
@@ -122,6 +179,8 @@ bool sl_clean_isalnum(int32_t cp)
 
 bool sl_clean_iscjk(int32_t c)
 {
+    if (c < 0x0E00)
+        return false;
     return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3040 && c <= 0x30FF) ||
            (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF) ||
@@ -193,10 +252,20 @@ bool sl_clean_ends_sentence(const char *s, size_t n)
 
 size_t sl_clean_words(const char *s, size_t n)
 {
+    return sl_clean_words_upto(s, n, SIZE_MAX);
+}
+
+size_t sl_clean_words_upto(const char *s, size_t n, size_t limit)
+{
     size_t words = 0, cjk = 0, i = 0;
     bool in_word = false, word_cjk = false;
-    while (i < n) {
-        int32_t c = sl_utf8_next(s, n, &i);
+    while (i < n && words + cjk / 2 <= limit) {
+        unsigned char ch = (unsigned char)s[i];
+        int32_t c = ch;
+        if (ch < 0x80)
+            i++;
+        else
+            c = sl_utf8_next(s, n, &i);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000) {
             if (in_word && !word_cjk)
                 words++;
@@ -204,7 +273,7 @@ size_t sl_clean_words(const char *s, size_t n)
             continue;
         }
         in_word = true;
-        if (c > 0 && sl_clean_iscjk(c)) {
+        if (ch >= 0x80 && c > 0 && sl_clean_iscjk(c)) {
             cjk++;
             word_cjk = true;
         }
@@ -310,6 +379,16 @@ bool sl_clean_set_has(const sl_clean_set *s, const char *f, size_t n, uint32_t *
     return true;
 }
 
+/* Is the code point starting at f[i] a letter or digit? */
+static bool alnum_at(const char *f, size_t n, size_t i)
+{
+    unsigned char ch = (unsigned char)f[i];
+    if (ch < 0x80)
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    int32_t c = sl_utf8_next(f, n, &i);
+    return c > 0 && sl_clean_isalnum(c);
+}
+
 size_t sl_clean_set_prefixes(const sl_clean_set *s, const char *f, size_t n,
                              size_t *len, uint32_t *val, size_t max)
 {
@@ -317,14 +396,13 @@ size_t sl_clean_set_prefixes(const sl_clean_set *s, const char *f, size_t n,
     size_t i = 0, k = 0, lim = n < s->max ? n : s->max;
     while (i < lim && k < max) {
         size_t at = i;
-        sl_utf8_next(f, n, &i);
+        if ((unsigned char)f[i] < 0x80)
+            i++;
+        else
+            sl_utf8_next(f, n, &i);
         h = sl_clean_fnv(h, f + at, i - at);
-        if (i < n) {
-            size_t j = i;
-            int32_t next = sl_utf8_next(f, n, &j);
-            if (next > 0 && sl_clean_isalnum(next))
-                continue;
-        }
+        if (i < n && alnum_at(f, n, i))
+            continue;
         if (sl_clean_map_get(&s->map, h ? h : 1, &val[k]))
             len[k++] = i;
     }

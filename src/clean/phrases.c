@@ -443,7 +443,7 @@ LIST(sl_clean_photo_labels,
      "foto von", "fotó", "bild", "bilder", "bildquelle", "crédit", "crédit photo",
      "crédits photo", "crédits", "crédito", "créditos", "crédito foto", "fotografía", "imagen",
      "imagem", "fotografia", "ph", "фото", "фотография", "світлина", "zdjęcie", "fot",
-     "fotoğraf", "foto:", "φωτογραφία", "φωτ", "صورة", "الصورة", "عکس", "تصویر", "फोटो",
+     "fotoğraf", "φωτογραφία", "φωτ", "صورة", "الصورة", "عکس", "تصویر", "फोटो",
      "तस्वीर", "图", "图片", "圖", "圖片", "图片来源", "圖片來源", "图源", "圖源", "摄影",
      "攝影", "写真", "画像", "사진", "사진=");
 

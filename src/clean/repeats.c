@@ -87,7 +87,15 @@ void sl_clean_units(sl_clean_rep *r, const char *s, size_t from, size_t to, size
 {
     size_t start = from, i = from;
     while (i < to) {
-        int32_t c = sl_utf8_next(s, to, &i);
+        unsigned char ch = (unsigned char)s[i];
+        int32_t c = ch;
+        if (ch < 0x80) {
+            i++;
+            if (ch != '.' && ch != '!' && ch != '?' && ch != ';')
+                continue;
+        } else {
+            c = sl_utf8_next(s, to, &i);
+        }
         if (!is_unit_stop(c))
             continue;
         size_t j = i;
