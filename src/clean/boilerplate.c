@@ -21,9 +21,8 @@
  * Matching goes through the folded form (fold.c) and hash sets: the folded
  * line's prefixes are hashed once, byte by byte, and each prefix that ends
  * at a word boundary is looked up, so the cost is the length of the
- * longest phrase, whatever the number of phrases.  The one regular
- * expression (the tweet signature, PCRE2 with JIT) runs only on lines that
- * contain "(@".
+ * longest phrase, whatever the number of phrases.  The tweet signature is
+ * parsed by hand from its "(@": no regular expression runs on the text.
  *
  * Invariant: precision first.  A line that ends like a sentence passes every
  * test that a headline-after-a-label would pass only when the label cannot
@@ -38,13 +37,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-
-/* "— Name (@handle) July 22, 2020" (or "22 juillet 2020") ending a line. */
-static const char TWEET_SIG[] =
-    "(?:^|[\\x{2014}\\x{2013}\\x{2015}\\x{9225}]|\\s-{1,2})\\s*[^\\x{2014}\\x{2013}\\n]{1,80}?"
-    "\\(@\\w{1,20}\\)\\s*"
-    "(?:\\p{L}{3,12}\\.?\\s+\\d{1,2},?\\s+\\d{4}"
-    "|\\d{1,2}\\.?\\s+(?:de\\s+)?\\p{L}{3,12}\\.?\\s+(?:de\\s+)?\\d{4})\\s*$";
 
 /* ---- building the tables ----------------------------------------------- */
 
@@ -94,23 +86,6 @@ static void add_phrases(sl_clean_bp *bp)
     }
 }
 
-static pcre2_code *compile(const char *pattern)
-{
-    int err;
-    PCRE2_SIZE at;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &err, &at, NULL);
-    if (!re) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(err, msg, sizeof msg);
-        fprintf(stderr, "%s:%d: pattern does not compile at %zu: %s\n", __FILE__, __LINE__,
-                (size_t)at, (const char *)msg);
-        abort();
-    }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-    return re;
-}
-
 void sl_clean_bp_init(sl_clean_bp *bp)
 {
     memset(bp, 0, sizeof *bp);
@@ -126,8 +101,6 @@ void sl_clean_bp_init(sl_clean_bp *bp)
     add_list(&bp->by_open, sl_clean_byline_open, 1, &bp->tmp);
     add_list(&bp->by_join, sl_clean_name_joins, 1, &bp->tmp);
     add_list(&bp->units, sl_clean_read_units, 1, &bp->tmp);
-    bp->tweet_sig = compile(TWEET_SIG);
-    bp->md = pcre2_match_data_create_from_pattern(bp->tweet_sig, NULL);
 }
 
 void sl_clean_bp_free(sl_clean_bp *bp)
@@ -136,8 +109,6 @@ void sl_clean_bp_free(sl_clean_bp *bp)
                             &bp->social, &bp->by_open, &bp->by_join, &bp->units};
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
         sl_clean_set_free(sets[i]);
-    pcre2_match_data_free(bp->md);
-    pcre2_code_free(bp->tweet_sig);
     sl_buf *bufs[] = {&bp->fold, &bp->tmp, &bp->fold2, &bp->part, &bp->part2};
     for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
         sl_buf_free(bufs[i]);
@@ -329,10 +300,113 @@ static bool ends_with(const char *s, size_t at, const char *tail)
     return at >= k && !memcmp(s + at - k, tail, k);
 }
 
+/* Skips a run of ASCII digits (at most 'max') from s[*i]; returns how many. */
+static size_t digits(const char *s, size_t n, size_t *i, size_t max)
+{
+    size_t k = 0;
+    while (*i < n && k <= max && s[*i] >= '0' && s[*i] <= '9')
+        (*i)++, k++;
+    return k;
+}
+
+/* A month's name: 3 to 12 letters, maybe a full stop ("Sept."). */
+static bool month_word(const char *s, size_t n, size_t *i)
+{
+    size_t letters = 0;
+    while (*i < n) {
+        size_t j = *i;
+        int32_t c = sl_utf8_next(s, n, &j);
+        if (c <= 0 || !u_isalpha(c))
+            break;
+        *i = j;
+        letters++;
+    }
+    if (*i < n && s[*i] == '.')
+        (*i)++;
+    return letters >= 3 && letters <= 12;
+}
+
+/* Skips spaces, then the word "de" and spaces after it when present. */
+static void skip_de(const char *s, size_t n, size_t *i)
+{
+    *i = skip_spaces(s, n, *i);
+    if (*i + 3 <= n && s[*i] == 'd' && s[*i + 1] == 'e' && s[*i + 2] == ' ')
+        *i = skip_spaces(s, n, *i + 3);
+}
+
+/* Is s[i..n) exactly a date as a tweet's signature writes it: "July 22,
+ * 2020", "22 juillet 2020", "10 de septiembre de 2023"? */
+static bool signature_date(const char *s, size_t n, size_t i)
+{
+    i = skip_spaces(s, n, i);
+    size_t j = i;
+    if (digits(s, n, &j, 2) >= 1) { /* day first */
+        if (j < n && s[j] == '.')
+            j++;
+        skip_de(s, n, &j);
+        if (!month_word(s, n, &j))
+            return false;
+        skip_de(s, n, &j);
+    } else {
+        if (!month_word(s, n, &j))
+            return false;
+        j = skip_spaces(s, n, j);
+        if (digits(s, n, &j, 2) < 1)
+            return false;
+        if (j < n && s[j] == ',')
+            j++;
+        j = skip_spaces(s, n, j);
+    }
+    if (digits(s, n, &j, 4) != 4)
+        return false;
+    return skip_spaces(s, n, j) == n;
+}
+
+/* The length of a dash ending s[0..at) ("—", "–", "―", "鈥", " -", " --"),
+ * or 0. */
+static size_t dash_before(const char *s, size_t at)
+{
+    static const char *const dashes[] = {"\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x95",
+                                         "\xE9\x88\xA5", " --", " -"};
+    for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++)
+        if (ends_with(s, at, dashes[k]))
+            return strlen(dashes[k]);
+    return 0;
+}
+
+/* Does the line end in a tweet's signature, "— Name (@handle) July 22,
+ * 2020": a dash (or the line's start), a name of at most 80 bytes, the
+ * handle in brackets, the date? */
+static bool is_signature(const char *s, size_t n)
+{
+    size_t at = 0;
+    for (size_t i = n; i >= 2; i--)
+        if (s[i - 2] == '(' && s[i - 1] == '@') {
+            at = i - 2;
+            break;
+        }
+    if (!at || n - at > 80)
+        return false;
+    size_t h = at + 2;
+    while (h < n && ((s[h] >= 'a' && s[h] <= 'z') || (s[h] >= 'A' && s[h] <= 'Z') ||
+                     (s[h] >= '0' && s[h] <= '9') || s[h] == '_'))
+        h++;
+    if (h == at + 2 || h - at - 2 > 20 || h >= n || s[h] != ')' || !signature_date(s, n, h + 1))
+        return false;
+    for (size_t b = at; b + 80 >= at && b > 0; b--) {
+        size_t d = dash_before(s, b);
+        if (d)
+            return sl_clean_has_alnum(s + b, at - b);
+        if (b == 1) /* the signature is the whole line */
+            return at <= 80 && sl_clean_has_alnum(s, at);
+    }
+    return false;
+}
+
 /* A tweet embed: a short line (a tweet, its signature) with a picture link
  * near its end, a status link, or the signature.  A long paragraph that
  * quotes a tweet in passing is text. */
-static bool is_tweet(sl_clean_bp *bp, const char *s, size_t n, size_t words)
+static bool is_tweet(const char *s, size_t n, size_t words)
 {
     if (words > 80)
         return false;
@@ -347,9 +421,7 @@ static bool is_tweet(sl_clean_bp *bp, const char *s, size_t n, size_t words)
     }
     if ((pic && sl_clean_words(s + pic, n - pic) <= 14) || (site && status))
         return true;
-    if (!contains(s, n, "(@"))
-        return false;
-    return pcre2_match(bp->tweet_sig, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, bp->md, NULL) >= 0;
+    return is_signature(s, n);
 }
 
 static bool is_url_line(const char *s, size_t n)
@@ -525,7 +597,7 @@ sl_clean_verdict sl_clean_line_reason(sl_clean_bp *bp, const char *s, size_t n)
     if (is_url_line(s, n))
         return verdict(SL_CLEAN_LINK, false);
     size_t words = sl_clean_words_upto(s, n, 80);
-    if (is_tweet(bp, s, n, words))
+    if (is_tweet(s, n, words))
         return verdict(SL_CLEAN_TWEET, false);
     if (words > 60) /* longer than any mode allows */
         return verdict(NULL, false);

@@ -19,8 +19,6 @@
 
 #include "clean.h"
 
-#include <pcre2.h>
-
 /* ---- fold.c: matching form, hashes, character classes ------------------ */
 
 /* Appends to 'out' the matching form of s[0..n): simple Unicode case
@@ -183,8 +181,6 @@ typedef struct {
     sl_clean_set by_open;  /* byline openers -> 1 */
     sl_clean_set by_join;  /* joiners inside names -> 1 */
     sl_clean_set units;    /* "min read" -> 1 */
-    pcre2_code *tweet_sig; /* "— Name (@handle) July 22, 2020" at the end */
-    pcre2_match_data *md;
     sl_buf fold, tmp;      /* scratch */
     sl_buf fold2, part, part2; /* scratch of credits.c */
 } sl_clean_bp;
