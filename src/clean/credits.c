@@ -49,14 +49,25 @@ static size_t separator_len(const char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Does the folded part f end in an agency word ("news agency")? */
-static bool agency_tail(const sl_clean_bp *bp, const char *f, size_t n)
+/* Is the folded part f an agency (1), or does it end in an agency word
+ * after other words (2: "jordan news agency"), or neither (0)? */
+static int agency_kind(const sl_clean_bp *bp, const char *f, size_t n)
 {
     uint32_t v;
-    for (size_t i = n; i > 0; i--)
+    if (sl_clean_set_has(&bp->agency, f, n, &v) && v == 1)
+        return 1;
+    for (size_t i = n; i > 1; i--)
         if (f[i - 1] == ' ' && sl_clean_set_has(&bp->agency, f + i, n - i, &v) && v == 2)
-            return true;
-    return sl_clean_set_has(&bp->agency, f, n, &v);
+            return 2;
+    return 0;
+}
+
+/* Does s start with a capital (or a letter of a caseless script)? */
+static bool capitalised(const char *s, size_t n)
+{
+    size_t i = 0;
+    int32_t c = sl_utf8_next(s, n, &i);
+    return c > 0 && (u_isupper(c) || u_istitle(c) || (u_isalpha(c) && !u_islower(c)));
 }
 
 /* The folded part in bp->tmp without its photo words ("AP Photo" -> "ap");
@@ -134,7 +145,8 @@ static int part_kind(sl_clean_bp *bp, const char *s, size_t n)
     sl_clean_fold(s, n, &bp->part);
     if (!strip_photo_words(bp, bp->part.s, bp->part.len, &bp->part2))
         return PART_NEUTRAL;
-    if (agency_tail(bp, bp->part2.s, bp->part2.len))
+    int agency = agency_kind(bp, bp->part2.s, bp->part2.len);
+    if (agency == 1 || (agency == 2 && capitalised(s, n))) /* "Jordan News Agency" */
         return PART_AGENCY;
     if (is_acronym(s, n))
         return PART_ACRONYM;
@@ -336,6 +348,17 @@ static size_t cjk_bracket_tail(sl_clean_bp *bp, const char *s, size_t n)
     return n;
 }
 
+/* Does s[0..at) end with a full stop, maybe inside a closing quote or
+ * bracket ("... Texas." or "... said.\u201d")? */
+static bool stop_at(const char *s, size_t at)
+{
+    while (at && (s[at - 1] == ')' || s[at - 1] == '"' || s[at - 1] == '\''))
+        at--;
+    if (at >= 3 && (!memcmp(s + at - 3, "\xE2\x80\x9D", 3) || !memcmp(s + at - 3, "\xE2\x80\x99", 3)))
+        at -= 3;
+    return at && (s[at - 1] == '.' || s[at - 1] == '!' || s[at - 1] == '?');
+}
+
 /* The start of the last sentence of s[0..n) (0 if there is one only). */
 static size_t last_sentence(const char *s, size_t n)
 {
@@ -343,9 +366,42 @@ static size_t last_sentence(const char *s, size_t n)
     while (e && (s[e - 1] == '.' || s[e - 1] == ' '))
         e--;
     for (size_t i = e; i > 1; i--)
-        if (s[i - 1] == ' ' && sl_clean_ends_sentence(s, i - 1))
+        if (s[i - 1] == ' ' && stop_at(s, i - 1))
             return i;
     return 0;
+}
+
+/* Is s[a..b) made of credits only: bracketed ones, then maybe one more
+ * ("(AP Photo/Jane Doe, Pool) Jane Doe/AP", "Photo: AP.")? */
+static bool credit_run(sl_clean_bp *bp, const char *s, size_t a, size_t b)
+{
+    while (a < b && (s[a] == '(' || s[a] == '[')) {
+        char close = s[a] == '(' ? ')' : ']';
+        const char *c = memchr(s + a, close, b - a);
+        if (!c)
+            return false;
+        size_t e = (size_t)(c - s), x = a + 1, y = e;
+        trim(s, &x, &y);
+        if (x == y || !(is_labelled(bp, s + x, y - x, false) || is_agency_list(bp, s + x, y - x, false)))
+            return false;
+        a = e + 1;
+        while (a < b && s[a] == ' ')
+            a++;
+    }
+    if (a == b)
+        return true;
+    size_t w = sl_clean_words(s + a, b - a);
+    return w <= 9 && (is_labelled(bp, s + a, b - a, true) ||
+                      (w <= 4 && is_agency_list(bp, s + a, b - a, false)));
+}
+
+/* Is position i of s[0..n) inside brackets opened before it? */
+static bool inside_brackets(const char *s, size_t n, size_t i)
+{
+    int depth = 0;
+    for (size_t k = i; k < n; k++)
+        depth += (s[k] == ')' || s[k] == ']') - (s[k] == '(' || s[k] == '[');
+    return depth > 0;
 }
 
 /* A capitalised label followed by ':' among the last words of the line
@@ -365,7 +421,7 @@ static size_t label_tail(sl_clean_bp *bp, const char *s, size_t n)
             e++;
         bool sep = c == 0xA9 || memchr(s + i, ':', e - i) || memchr(s + i, '/', e - i) ||
                    (e + 4 < n && !memcmp(s + e, " by ", 4)) || (e + 2 < n && s[e + 1] == ':');
-        if (sep && is_labelled(bp, s + i, n - i, true))
+        if (sep && !inside_brackets(s, n, i) && is_labelled(bp, s + i, n - i, true))
             return i;
     }
     return n;
@@ -384,9 +440,8 @@ size_t sl_clean_credit_tail(sl_clean_bp *bp, const char *s, size_t n)
     else if (n >= 3 && (!memcmp(s + n - 3, "\xEF\xBC\x89", 3) || !memcmp(s + n - 3, "\xE3\x80\x91", 3)))
         at = cjk_bracket_tail(bp, s, n);
     if (at == n) {
-        size_t u = last_sentence(s, n), w = u ? sl_clean_words(s + u, n - u) : 99;
-        if (w <= 9 && (is_labelled(bp, s + u, n - u, true) ||
-                       (w <= 4 && is_agency_list(bp, s + u, n - u, false))))
+        size_t u = last_sentence(s, n);
+        if (u && sl_clean_words(s + u, n - u) <= 12 && credit_run(bp, s, u, n))
             at = u;
     }
     if (at == n)
