@@ -62,14 +62,6 @@ static int agency_kind(const sl_clean_bp *bp, const char *f, size_t n)
     return 0;
 }
 
-/* Does s start with a capital (or a letter of a caseless script)? */
-static bool capitalised(const char *s, size_t n)
-{
-    size_t i = 0;
-    int32_t c = sl_utf8_next(s, n, &i);
-    return c > 0 && (u_isupper(c) || u_istitle(c) || (u_isalpha(c) && !u_islower(c)));
-}
-
 /* The folded part in bp->tmp without its photo words ("AP Photo" -> "ap");
  * returns false when every word was one. */
 static bool strip_photo_words(sl_clean_bp *bp, const char *f, size_t n, sl_buf *out)
@@ -146,7 +138,7 @@ static int part_kind(sl_clean_bp *bp, const char *s, size_t n)
     if (!strip_photo_words(bp, bp->part.s, bp->part.len, &bp->part2))
         return PART_NEUTRAL;
     int agency = agency_kind(bp, bp->part2.s, bp->part2.len);
-    if (agency == 1 || (agency == 2 && capitalised(s, n))) /* "Jordan News Agency" */
+    if (agency == 1 || (agency == 2 && is_name(bp, s, n))) /* "Jordan News Agency" */
         return PART_AGENCY;
     if (is_acronym(s, n))
         return PART_ACRONYM;

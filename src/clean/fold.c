@@ -60,19 +60,6 @@ static int32_t fold_cp(int32_t c)
     }
 }
 
-/* Room for 'extra' more bytes and the NUL in b. */
-static void reserve(sl_buf *b, size_t extra)
-{
-    size_t need = b->len + extra + 1;
-    if (need <= b->cap)
-        return;
-    size_t c = b->cap ? b->cap : 64;
-    while (c < need)
-        c *= 2;
-    b->s = sl_xrealloc(b->s, c);
-    b->cap = c;
-}
-
 /* Writes code point c as UTF-8 at o; returns the bytes written. */
 static size_t put_utf8(char *o, uint32_t c)
 {
@@ -104,7 +91,7 @@ static size_t put_utf8(char *o, uint32_t c)
  * most of the text, takes the short path. */
 size_t sl_clean_fold(const char *s, size_t n, sl_buf *out)
 {
-    reserve(out, 2 * n + 4);
+    sl_grow((void **)&out->s, &out->cap, out->len + 2 * n + 5, 1);
     char *start = out->s + out->len, *o = start;
     bool space = false;
     size_t i = 0;
@@ -259,16 +246,18 @@ size_t sl_clean_words_upto(const char *s, size_t n, size_t limit)
 {
     size_t words = 0, cjk = 0, i = 0;
     bool in_word = false, word_cjk = false;
-    while (i < n && words + cjk / 2 <= limit) {
+    while (i < n) {
         unsigned char ch = (unsigned char)s[i];
         int32_t c = ch;
         if (ch < 0x80)
             i++;
         else
             c = sl_utf8_next(s, n, &i);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000) {
-            if (in_word && !word_cjk)
-                words++;
+        bool space = ch < 0x80 ? ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'
+                               : c == 0xA0 || c == 0x3000;
+        if (space) {
+            if (in_word && !word_cjk && ++words + cjk / 2 > limit)
+                return words + cjk / 2;
             in_word = word_cjk = false;
             continue;
         }

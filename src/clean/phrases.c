@@ -65,7 +65,7 @@ const char SL_CLEAN_REPEAT_TTL[] = "repeated title";
 const sl_phrase sl_clean_phrases[] = {
     /* ---- English ---- */
     RML("read more", H), RML("read also", H), RML("also read", H), RML("see also", H),
-    RML("more", L), RL("more on this story", E), RL("more on this", L),
+    NVL("more", L), RL("more on this story", E), RL("more on this", L),
     RM("read the full story", S), RM("read the full article", S), RM("read full story", S),
     RM("read full article", S), RM("read next", L), RM("what to read next", L),
     RM("continue reading", S), RM("keep reading", S), RM("full story", L),
