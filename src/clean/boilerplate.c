@@ -33,89 +33,12 @@
  */
 #include "clean_internal.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
-/* ---- building the tables ----------------------------------------------- */
-
-static void add_list(sl_clean_set *s, sl_clean_list l, uint32_t val, sl_buf *b)
-{
-    sl_clean_set_add(s, l.w, l.n, val, b);
-}
-
-/* Where the last word of f[0..e) starts: its last run of letters and
- * digits, or its last two characters in a script without spaces. */
-static size_t last_word(const char *f, size_t e)
-{
-    size_t i = e, cjk = 0;
-    while (i > 0) {
-        size_t p = i - 1;
-        while (p > 0 && ((unsigned char)f[p] & 0xC0) == 0x80)
-            p--;
-        size_t q = p;
-        int32_t c = sl_utf8_next(f, e, &q);
-        if (c <= 0 || !sl_clean_isalnum(c))
-            break;
-        if (sl_clean_iscjk(c) && ++cjk > 2)
-            break;
-        if (!sl_clean_iscjk(c) && cjk)
-            break;
-        i = p;
-    }
-    return i;
-}
-
-/* The end of f[0..n) without trailing stops, spaces and symbols. */
-static size_t text_end(const char *f, size_t n);
-
-static void add_phrases(sl_clean_bp *bp)
-{
-    for (size_t i = 0; i < sl_clean_nphrases; i++) {
-        const char *t = sl_clean_phrases[i].text;
-        sl_clean_set_add(&bp->phrase, &t, 1, (uint32_t)i + 1, &bp->tmp);
-        if (sl_clean_phrases[i].mode != SL_PH_ANY)
-            continue;
-        sl_buf_clear(&bp->tmp);
-        size_t e = text_end(bp->tmp.s, sl_clean_fold(t, strlen(t), &bp->tmp));
-        size_t w = last_word(bp->tmp.s, e);
-        sl_clean_map_put(&bp->ends.map, sl_clean_key(bp->tmp.s + w, e - w), 1);
-        if (e - w > bp->ends.max)
-            bp->ends.max = e - w;
-    }
-}
-
-void sl_clean_bp_init(sl_clean_bp *bp)
-{
-    memset(bp, 0, sizeof *bp);
-    add_phrases(bp);
-    add_list(&bp->agency, sl_clean_agencies, 1, &bp->tmp);
-    add_list(&bp->agency, sl_clean_agency_tails, 2, &bp->tmp);
-    add_list(&bp->photo, sl_clean_photo_labels, 1, &bp->tmp);
-    add_list(&bp->photo, sl_clean_source_labels, 2, &bp->tmp);
-    add_list(&bp->pwords, sl_clean_photo_words, 1, &bp->tmp);
-    add_list(&bp->heads, sl_clean_credit_heads, 1, &bp->tmp);
-    add_list(&bp->social, sl_clean_social, 1, &bp->tmp);
-    add_list(&bp->social, sl_clean_social_weak, 2, &bp->tmp);
-    add_list(&bp->by_open, sl_clean_byline_open, 1, &bp->tmp);
-    add_list(&bp->by_join, sl_clean_name_joins, 1, &bp->tmp);
-    add_list(&bp->units, sl_clean_read_units, 1, &bp->tmp);
-}
-
-void sl_clean_bp_free(sl_clean_bp *bp)
-{
-    sl_clean_set *sets[] = {&bp->phrase, &bp->ends, &bp->agency, &bp->photo, &bp->pwords, &bp->heads,
-                            &bp->social, &bp->by_open, &bp->by_join, &bp->units};
-    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
-        sl_clean_set_free(sets[i]);
-    sl_buf *bufs[] = {&bp->fold, &bp->tmp, &bp->fold2, &bp->part, &bp->part2};
-    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
-        sl_buf_free(bufs[i]);
-}
-
 /* ---- small helpers ----------------------------------------------------- */
 
+/* Does s[0..n) hold a letter (not only digits, spaces and symbols)? */
 static bool has_letter(const char *s, size_t n)
 {
     size_t i = 0;
@@ -181,11 +104,34 @@ static bool alnum_end(const char *f, size_t e)
     return c > 0 && sl_clean_isalnum(c);
 }
 
+/* The end of f[0..n) without trailing stops, spaces and symbols. */
 static size_t text_end(const char *f, size_t n)
 {
     while (n && !alnum_end(f, n))
         n--;
     return n;
+}
+
+/* Where the last word of f[0..e) starts: its last run of letters and
+ * digits, or its last two characters in a script without spaces. */
+static size_t last_word(const char *f, size_t e)
+{
+    size_t i = e, cjk = 0;
+    while (i > 0) {
+        size_t p = i - 1;
+        while (p > 0 && ((unsigned char)f[p] & 0xC0) == 0x80)
+            p--;
+        size_t q = p;
+        int32_t c = sl_utf8_next(f, e, &q);
+        if (c <= 0 || !sl_clean_isalnum(c))
+            break;
+        if (sl_clean_iscjk(c) && ++cjk > 2)
+            break;
+        if (!sl_clean_iscjk(c) && cjk)
+            break;
+        i = p;
+    }
+    return i;
 }
 
 /* Does s[0..n) contain the NUL-terminated needle? */
@@ -614,4 +560,55 @@ sl_clean_verdict sl_clean_line_reason(sl_clean_bp *bp, const char *s, size_t n)
     if (words <= 12 && sl_clean_is_credit(bp, s, n))
         return verdict(SL_CLEAN_CREDIT, false);
     return verdict(NULL, false);
+}
+
+/* ---- building the tables ----------------------------------------------- */
+
+static void add_list(sl_clean_set *s, sl_clean_list l, uint32_t val, sl_buf *b)
+{
+    sl_clean_set_add(s, l.w, l.n, val, b);
+}
+
+static void add_phrases(sl_clean_bp *bp)
+{
+    for (size_t i = 0; i < sl_clean_nphrases; i++) {
+        const char *t = sl_clean_phrases[i].text;
+        sl_clean_set_add(&bp->phrase, &t, 1, (uint32_t)i + 1, &bp->tmp);
+        if (sl_clean_phrases[i].mode != SL_PH_ANY)
+            continue;
+        sl_buf_clear(&bp->tmp);
+        size_t e = text_end(bp->tmp.s, sl_clean_fold(t, strlen(t), &bp->tmp));
+        size_t w = last_word(bp->tmp.s, e);
+        sl_clean_map_put(&bp->ends.map, sl_clean_key(bp->tmp.s + w, e - w), 1);
+        if (e - w > bp->ends.max)
+            bp->ends.max = e - w;
+    }
+}
+
+void sl_clean_bp_init(sl_clean_bp *bp)
+{
+    memset(bp, 0, sizeof *bp);
+    add_phrases(bp);
+    add_list(&bp->agency, sl_clean_agencies, 1, &bp->tmp);
+    add_list(&bp->agency, sl_clean_agency_tails, 2, &bp->tmp);
+    add_list(&bp->photo, sl_clean_photo_labels, 1, &bp->tmp);
+    add_list(&bp->photo, sl_clean_source_labels, 2, &bp->tmp);
+    add_list(&bp->pwords, sl_clean_photo_words, 1, &bp->tmp);
+    add_list(&bp->heads, sl_clean_credit_heads, 1, &bp->tmp);
+    add_list(&bp->social, sl_clean_social, 1, &bp->tmp);
+    add_list(&bp->social, sl_clean_social_weak, 2, &bp->tmp);
+    add_list(&bp->by_open, sl_clean_byline_open, 1, &bp->tmp);
+    add_list(&bp->by_join, sl_clean_name_joins, 1, &bp->tmp);
+    add_list(&bp->units, sl_clean_read_units, 1, &bp->tmp);
+}
+
+void sl_clean_bp_free(sl_clean_bp *bp)
+{
+    sl_clean_set *sets[] = {&bp->phrase, &bp->ends,   &bp->agency,  &bp->photo,   &bp->pwords,
+                            &bp->heads,  &bp->social, &bp->by_open, &bp->by_join, &bp->units};
+    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+        sl_clean_set_free(sets[i]);
+    sl_buf *bufs[] = {&bp->fold, &bp->tmp, &bp->fold2, &bp->part, &bp->part2};
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
+        sl_buf_free(bufs[i]);
 }

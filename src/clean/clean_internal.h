@@ -84,18 +84,19 @@ typedef struct {
     size_t max; /* longest folded member, bytes */
 } sl_clean_set;
 
-/* Adds the folded form of each of words[0..n) with value 'val' (the first
- * value stays when a word is listed twice).  'scratch' is reused. */
+/* Adds the folded form of each of words[0..n) (borrowed for the call) with
+ * value 'val'; the first value stays when a word is listed twice.
+ * 'scratch' is reused. */
 void sl_clean_set_add(sl_clean_set *s, const char *const *words, size_t n,
                       uint32_t val, sl_buf *scratch);
 /* Is the folded text f[0..n) a member?  Its value in *val when val != NULL. */
 bool sl_clean_set_has(const sl_clean_set *s, const char *f, size_t n, uint32_t *val);
 void sl_clean_set_free(sl_clean_set *s);
 
-/* The longest member of 's' that starts f[0..n) and ends at a word
- * boundary (the end, or a character that is not a letter or digit).
- * Returns its length in bytes (0 if none)
- * and its value in *val.  At most s->max bytes are hashed. */
+/* The longest member of 's' that starts f[0..n) (folded text, borrowed)
+ * and ends at a word boundary (the end, or a character that is not a letter
+ * or digit).  Returns its length in bytes (0 if none) and its value in
+ * *val.  At most s->max bytes are hashed. */
 size_t sl_clean_set_prefix(const sl_clean_set *s, const char *f, size_t n,
                            uint32_t *val);
 /* Every such member, shortest first: up to 'max' lengths in len[] and
@@ -105,7 +106,7 @@ size_t sl_clean_set_prefixes(const sl_clean_set *s, const char *f, size_t n,
 
 /* ---- phrases.c: reasons and lists ------------------------------------- */
 
-/* ---- reasons: the fixed set of strings put into sl_dropped.reason ------ */
+/* The fixed set of strings put into sl_dropped.reason (listed in clean.h). */
 
 extern const char SL_CLEAN_CREDIT[];     /* "photo credit" */
 extern const char SL_CLEAN_COPYRIGHT[];  /* "copyright" */
@@ -185,8 +186,8 @@ typedef struct {
     sl_buf fold2, part, part2; /* scratch of credits.c */
 } sl_clean_bp;
 
-/* Builds the tables and compiles the patterns; aborts if a pattern does not
- * compile (a bug, not an input error). */
+/* Builds the tables from phrases.c into *bp (which the caller owns; free
+ * its contents with sl_clean_bp_free()). */
 void sl_clean_bp_init(sl_clean_bp *bp);
 void sl_clean_bp_free(sl_clean_bp *bp);
 
@@ -196,8 +197,8 @@ typedef struct {
     bool list;          /* it heads a list of links (see SL_PH_LIST) */
 } sl_clean_verdict;
 
-/* Why the line s[0..n) (no newline in it) is boilerplate: reason NULL if it
- * is text. */
+/* Why the line s[0..n) (no newline in it; borrowed for the call) is
+ * boilerplate: reason NULL if it is text.  Uses bp's scratch buffers. */
 sl_clean_verdict sl_clean_line_reason(sl_clean_bp *bp, const char *s, size_t n);
 
 /* Does the line look like a headline or a link title: letters, at most 20
@@ -268,8 +269,10 @@ void sl_clean_rep_free(sl_clean_rep *r);
 void sl_clean_units(sl_clean_rep *r, const char *s, size_t from, size_t to,
                     size_t skip);
 
-/* Registers units [i, j) of r->unit as a block; returns its index, or -1
- * when the range is empty. */
+/* Registers units [i, j) of r->unit as a block (their hashes are copied);
+ * returns its index -- an existing block's when one has the same units,
+ * whose flags then become 'flags' plus its caption mark -- or -1 when the
+ * range is empty. */
 long sl_clean_rep_add(sl_clean_rep *r, size_t i, size_t j, uint32_t flags);
 
 /* The block whose units are exactly units [i, j), or -1.  'title' lets the

@@ -181,8 +181,10 @@ static size_t label_end(const sl_clean_bp *bp, const char *f, size_t n, uint32_t
     size_t len = sl_clean_set_prefix(&bp->photo, f, n, kind);
     if (!len)
         return 0;
+    /* "Photo by", "Courtesy of", "Foto von", "©" need no separator */
     bool joined = (len >= 3 && (!memcmp(f + len - 3, " by", 3) || !memcmp(f + len - 3, " of", 3))) ||
-                  (len >= 4 && !memcmp(f + len - 4, " von", 4)) || !memcmp(f, "\xC2\xA9", 2);
+                  (len >= 4 && !memcmp(f + len - 4, " von", 4)) ||
+                  !memcmp(f, "\xC2\xA9", 2);
     size_t i = len;
     while (i < n && f[i] == ' ')
         i++;
@@ -346,7 +348,8 @@ static bool stop_at(const char *s, size_t at)
 {
     while (at && (s[at - 1] == ')' || s[at - 1] == '"' || s[at - 1] == '\''))
         at--;
-    if (at >= 3 && (!memcmp(s + at - 3, "\xE2\x80\x9D", 3) || !memcmp(s + at - 3, "\xE2\x80\x99", 3)))
+    if (at >= 3 && (!memcmp(s + at - 3, "\xE2\x80\x9D", 3) ||
+                    !memcmp(s + at - 3, "\xE2\x80\x99", 3))) /* ” ’ */
         at -= 3;
     return at && (s[at - 1] == '.' || s[at - 1] == '!' || s[at - 1] == '?');
 }
@@ -374,7 +377,8 @@ static bool credit_run(sl_clean_bp *bp, const char *s, size_t a, size_t b)
             return false;
         size_t e = (size_t)(c - s), x = a + 1, y = e;
         trim(s, &x, &y);
-        if (x == y || !(is_labelled(bp, s + x, y - x, false) || is_agency_list(bp, s + x, y - x, false)))
+        if (x == y || !(is_labelled(bp, s + x, y - x, false) ||
+                        is_agency_list(bp, s + x, y - x, false)))
             return false;
         a = e + 1;
         while (a < b && s[a] == ' ')
@@ -429,7 +433,8 @@ size_t sl_clean_credit_tail(sl_clean_bp *bp, const char *s, size_t n)
     size_t at = n;
     if (last == ')' || last == ']')
         at = bracket_tail(bp, s, n);
-    else if (n >= 3 && (!memcmp(s + n - 3, "\xEF\xBC\x89", 3) || !memcmp(s + n - 3, "\xE3\x80\x91", 3)))
+    else if (n >= 3 && (!memcmp(s + n - 3, "\xEF\xBC\x89", 3) ||
+                        !memcmp(s + n - 3, "\xE3\x80\x91", 3))) /* ） 】 */
         at = cjk_bracket_tail(bp, s, n);
     if (at == n) {
         size_t u = last_sentence(s, n);

@@ -438,14 +438,13 @@ LIST(sl_clean_agency_tails,
 LIST(sl_clean_photo_labels,
      "photo", "photos", "photo credit", "photo credits", "photograph", "photography", "picture",
      "pictures", "pic", "image", "images", "image credit", "image source", "credit", "credits",
-     "courtesy", "courtesy of", "photo courtesy of", "photo by", "©", "photos by",
-     "photographed by", "foto", "fotos",
-     "foto von", "fotó", "bild", "bilder", "bildquelle", "crédit", "crédit photo",
-     "crédits photo", "crédits", "crédito", "créditos", "crédito foto", "fotografía", "imagen",
-     "imagem", "fotografia", "ph", "фото", "фотография", "світлина", "zdjęcie", "fot",
-     "fotoğraf", "φωτογραφία", "φωτ", "صورة", "الصورة", "عکس", "تصویر", "फोटो",
-     "तस्वीर", "图", "图片", "圖", "圖片", "图片来源", "圖片來源", "图源", "圖源", "摄影",
-     "攝影", "写真", "画像", "사진", "사진=");
+     "courtesy", "courtesy of", "photo courtesy of", "photo by", "photos by", "photographed by",
+     "©", "foto", "fotos", "foto von", "fotó", "bild", "bilder", "bildquelle", "crédit",
+     "crédit photo", "crédits photo", "crédits", "crédito", "créditos", "crédito foto",
+     "fotografía", "imagen", "imagem", "fotografia", "ph", "фото", "фотография", "світлина",
+     "zdjęcie", "fot", "fotoğraf", "φωτογραφία", "φωτ", "صورة", "الصورة", "عکس", "تصویر", "फोटो",
+     "तस्वीर", "图", "图片", "圖", "圖片", "图片来源", "圖片來源", "图源", "圖源", "摄影", "攝影",
+     "写真", "画像", "사진", "사진=");
 
 /* Labels after which only an agency or a name may follow ("Source:
  * Reuters"), since "Source: the ministry said ..." is text. */
