@@ -246,7 +246,8 @@ static void find_repeats(sl_clean *c, size_t nunit)
         line_t *l = &c->line[k];
         if (l->u0 == l->u1)
             continue;
-        if (!mark_whole(c, l->u0, l->u1, sl_clean_rep_whole(&c->rep, l->u0, l->u1, c->title_ok)))
+        bool title = c->title_ok || kept_lines > 1; /* other lines stay */
+        if (!mark_whole(c, l->u0, l->u1, sl_clean_rep_whole(&c->rep, l->u0, l->u1, title)))
             sl_clean_rep_scan(&c->rep, l->u0, l->u1, MIN_GLUED, c->mark + l->u0);
         long b = register_kept(c, l->u0, l->u1, l->caption ? SL_BLOCK_CAPTION : 0);
         if (b >= 0)
