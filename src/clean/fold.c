@@ -7,7 +7,8 @@
  * comparison goes through the matching form made here: simple Unicode case
  * folding (ICU u_foldCase, so "ЧИТАЙТЕ" meets "читайте" and "Σ" meets "σ"),
  * Turkish İ and ı as i, curly quotes as straight ones, white space of any
- * kind collapsed to one space, zero-width marks dropped.  Nothing else is
+ * kind collapsed to one space, zero-width marks dropped, and Arabic vowel
+ * marks and tatweel dropped (so "أيضاً" meets "أيضا").  Nothing else is
  * changed: accents and punctuation stay, so the form is close to the text.
  *
  * Invariant: folding is idempotent and the same input always gives the same
@@ -40,7 +41,8 @@ static bool is_space_cp(int32_t c)
 static bool is_invisible(int32_t c)
 {
     return c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D ||
-           c == 0x2060 || c == 0xFEFF;
+           c == 0x2060 || c == 0xFEFF || (c >= 0x064B && c <= 0x065F) ||
+           c == 0x0670 || c == 0x0640;
 }
 
 /* The folded form of one code point. */
@@ -58,32 +60,76 @@ static int32_t fold_cp(int32_t c)
     }
 }
 
+/* Writes code point c as UTF-8 at o; returns the bytes written. */
+static size_t put_utf8(char *o, uint32_t c)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | (c >> 12));
+        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (c >> 18));
+    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Folding writes straight into the buffer: every input byte gives at most
+ * two output bytes (a pending space and itself; a code point of two bytes
+ * or more folds to at most three), so one reservation is enough.  ASCII,
+ * most of the text, takes the short path. */
 size_t sl_clean_fold(const char *s, size_t n, sl_buf *out)
 {
-    size_t before = out->len, i = 0;
+    sl_grow((void **)&out->s, &out->cap, out->len + 2 * n + 5, 1);
+    char *start = out->s + out->len, *o = start;
     bool space = false;
+    size_t i = 0;
     while (i < n) {
-        size_t at = i;
-        int32_t c = sl_utf8_next(s, n, &i);
-        if (c < 0) {
-            c = -1;
-        } else if (is_space_cp(c)) {
-            space = out->len > before;
-            continue;
-        } else if (is_invisible(c)) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) {
+            i++;
+            if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+                space = o > start;
+                continue;
+            }
+            if (space)
+                *o++ = ' ';
+            space = false;
+            *o++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
             continue;
         }
+        size_t at = i;
+        int32_t c = sl_utf8_next(s, n, &i);
+        if (c >= 0 && is_space_cp(c)) {
+            space = o > start;
+            continue;
+        }
+        if (c >= 0 && is_invisible(c))
+            continue;
         if (space)
-            sl_buf_putc(out, ' ');
+            *o++ = ' ';
         space = false;
-        if (c < 0)
-            sl_buf_put(out, s + at, i - at);
-        else if (c < 0x80)
-            sl_buf_putc(out, (char)fold_cp(c));
-        else
-            sl_utf8_put(out, (uint32_t)fold_cp(c));
+        if (c < 0) {
+            memcpy(o, s + at, i - at);
+            o += i - at;
+        } else {
+            o += put_utf8(o, (uint32_t)fold_cp(c));
+        }
     }
-    return out->len - before;
+    out->len = (size_t)(o - out->s);
+    out->s[out->len] = 0;
+    return (size_t)(o - start);
 }
 
 /* ---- hashes and character classes -------------------------------------- */
@@ -95,6 +141,12 @@ uint64_t sl_clean_fnv(uint64_t h, const char *s, size_t n)
         h *= 0x100000001b3ULL;
     }
     return h;
+}
+
+uint64_t sl_clean_key(const char *s, size_t n)
+{
+    uint64_t h = sl_clean_fnv(SL_CLEAN_FNV0, s, n);
+    return h ? h : 1;
 }
 
 uint64_t sl_clean_hash(const char *s, size_t n)
@@ -110,6 +162,40 @@ bool sl_clean_isalnum(int32_t cp)
                (cp >= '0' && cp <= '9');
     return u_isalnum(cp) || u_getCombiningClass(cp) > 0 ||
            u_charType(cp) == U_NON_SPACING_MARK || u_charType(cp) == U_COMBINING_SPACING_MARK;
+}
+
+bool sl_clean_iscjk(int32_t c)
+{
+    if (c < 0x0E00)
+        return false;
+    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3040 && c <= 0x30FF) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF) ||
+           (c >= 0x1780 && c <= 0x17FF) || (c >= 0x1000 && c <= 0x109F) ||
+           (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0x31F0 && c <= 0x31FF) ||
+           (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+bool sl_clean_has_alnum(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        int32_t c = sl_utf8_next(s, n, &i);
+        if (c > 0 && sl_clean_isalnum(c))
+            return true;
+    }
+    return false;
+}
+
+bool sl_clean_has_year(const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = s[i] >= '0' && s[i] <= '9' ? run + 1 : 0;
+        if (run == 4)
+            return true;
+    }
+    return false;
 }
 
 /* Closing quotes and brackets that may follow a sentence's last mark. */
@@ -153,11 +239,37 @@ bool sl_clean_ends_sentence(const char *s, size_t n)
 
 size_t sl_clean_words(const char *s, size_t n)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        w += s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-             (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n');
-    return w;
+    return sl_clean_words_upto(s, n, SIZE_MAX);
+}
+
+size_t sl_clean_words_upto(const char *s, size_t n, size_t limit)
+{
+    size_t words = 0, cjk = 0, i = 0;
+    bool in_word = false, word_cjk = false;
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        int32_t c = ch;
+        if (ch < 0x80)
+            i++;
+        else
+            c = sl_utf8_next(s, n, &i);
+        bool space = ch < 0x80 ? ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'
+                               : c == 0xA0 || c == 0x3000;
+        if (space) {
+            if (in_word && !word_cjk && ++words + cjk / 2 > limit)
+                return words + cjk / 2;
+            in_word = word_cjk = false;
+            continue;
+        }
+        in_word = true;
+        if (ch >= 0x80 && c > 0 && sl_clean_iscjk(c)) {
+            cjk++;
+            word_cjk = true;
+        }
+    }
+    if (in_word && !word_cjk)
+        words++;
+    return words + (cjk + 1) / 2;
 }
 
 /* ---- the table --------------------------------------------------------- */
@@ -228,4 +340,79 @@ void sl_clean_map_free(sl_clean_map *m)
     free(m->key);
     free(m->val);
     memset(m, 0, sizeof *m);
+}
+
+/* ---- sets of folded strings -------------------------------------------- */
+
+void sl_clean_set_add(sl_clean_set *s, const char *const *words, size_t n,
+                      uint32_t val, sl_buf *scratch)
+{
+    for (size_t i = 0; i < n; i++) {
+        sl_buf_clear(scratch);
+        size_t len = sl_clean_fold(words[i], strlen(words[i]), scratch);
+        if (!len)
+            continue;
+        sl_clean_map_put(&s->map, sl_clean_key(scratch->s, len), val);
+        if (len > s->max)
+            s->max = len;
+    }
+}
+
+bool sl_clean_set_has(const sl_clean_set *s, const char *f, size_t n, uint32_t *val)
+{
+    uint32_t v;
+    if (!n || n > s->max || !sl_clean_map_get(&s->map, sl_clean_key(f, n), &v))
+        return false;
+    if (val)
+        *val = v;
+    return true;
+}
+
+/* Is the code point starting at f[i] a letter or digit? */
+static bool alnum_at(const char *f, size_t n, size_t i)
+{
+    unsigned char ch = (unsigned char)f[i];
+    if (ch < 0x80)
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    int32_t c = sl_utf8_next(f, n, &i);
+    return c > 0 && sl_clean_isalnum(c);
+}
+
+size_t sl_clean_set_prefixes(const sl_clean_set *s, const char *f, size_t n,
+                             size_t *len, uint32_t *val, size_t max)
+{
+    uint64_t h = SL_CLEAN_FNV0;
+    size_t i = 0, k = 0, lim = n < s->max ? n : s->max;
+    while (i < lim && k < max) {
+        size_t at = i;
+        if ((unsigned char)f[i] < 0x80)
+            i++;
+        else
+            sl_utf8_next(f, n, &i);
+        h = sl_clean_fnv(h, f + at, i - at);
+        if (i < n && alnum_at(f, n, i))
+            continue;
+        if (sl_clean_map_get(&s->map, h ? h : 1, &val[k]))
+            len[k++] = i;
+    }
+    return k;
+}
+
+size_t sl_clean_set_prefix(const sl_clean_set *s, const char *f, size_t n,
+                           uint32_t *val)
+{
+    size_t len[8];
+    uint32_t v[8];
+    size_t k = sl_clean_set_prefixes(s, f, n, len, v, 8);
+    if (!k)
+        return 0;
+    if (val)
+        *val = v[k - 1];
+    return len[k - 1];
+}
+
+void sl_clean_set_free(sl_clean_set *s)
+{
+    sl_clean_map_free(&s->map);
+    s->max = 0;
 }
