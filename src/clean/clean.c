@@ -422,10 +422,34 @@ static bool is_orphan(const char *s)
            sl_clean_words(s, n) <= 3 && title_case(s, n);
 }
 
+/* Where a site's name after the headline starts ("Strike ends - The
+ * Courier": at " - "), or 0: a separator followed by at most five words,
+ * with at least three before it. */
+static size_t site_suffix(const char *t, size_t n)
+{
+    static const char *const seps[] = {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    for (size_t i = n; i-- > 0;)
+        for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+            size_t l = strlen(seps[k]);
+            if (i + l <= n && !memcmp(t + i, seps[k], l))
+                return sl_clean_words(t + i + l, n - i - l) <= 5 && sl_clean_words(t, i) >= 3
+                           ? i
+                           : 0;
+        }
+    return 0;
+}
+
+/* Registers the title, and the title without a site's name after it. */
 static void add_title(sl_clean *c, const char *t)
 {
+    size_t n = strlen(t), cut = site_suffix(t, n);
     c->rep.nunit = 0;
-    sl_clean_units(&c->rep, t, 0, strlen(t), 0);
+    sl_clean_units(&c->rep, t, 0, n, 0);
+    sl_clean_rep_add(&c->rep, 0, c->rep.nunit, SL_BLOCK_TITLE);
+    if (!cut)
+        return;
+    c->rep.nunit = 0;
+    sl_clean_units(&c->rep, t, 0, cut, 0);
     sl_clean_rep_add(&c->rep, 0, c->rep.nunit, SL_BLOCK_TITLE);
 }
 
