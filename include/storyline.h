@@ -282,6 +282,47 @@ char *sl_index_story_json(sl_index *x, const char *id);
 char *sl_index_similarity_json(sl_index *x, const char *a, const char *b);
 
 /* ------------------------------------------------------------------------
+ * Keeping an index across restarts (for a store such as src/store/)
+ *
+ * The store keeps each article and, beside it, its analysis as bytes
+ * (sl_index_pack_article) and the number of the event it is in
+ * (sl_index_article_event, which changes as events grow and merge); and,
+ * now and then, the document frequencies (sl_index_pack_df).  A restart
+ * restores the frequencies, then every article from its bytes into its
+ * event, in the order they were first added: no text is read or analysed
+ * again, and events and stories come back with the same ids.
+ * ---------------------------------------------------------------------- */
+
+/* The analysis of article 'id' as bytes (a versioned, checksummed form
+ * of what the index keeps of it).  Ends the warm-up if it was running.
+ * NULL, with the reason in the engine, if the id is unknown.  Caller
+ * frees with free(). */
+unsigned char *sl_index_pack_article(sl_index *x, const char *id, size_t *len);
+
+/* The number of the event article 'id' is in now (the N of event id
+ * "eN"), or 0 if it is unknown or not clustered yet. */
+unsigned sl_index_article_event(const sl_index *x, const char *id);
+
+/* Adds an article from its packed bytes, straight into event number
+ * 'event' (made, with that number, if the index has no such event yet), or,
+ * with event 0, queued for the next update like sl_index_add().  Returns
+ * SL_EINPUT, with the reason, for bytes that are not an intact packed
+ * article or an id already in the index.  'buf' is borrowed. */
+sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t len,
+                                   unsigned event);
+
+/* The document frequencies as bytes (caller frees with free()), and back:
+ * SL_EINPUT if the bytes are not an intact table.  Restore them before the
+ * articles. */
+unsigned char *sl_index_pack_df(const sl_index *x, size_t *len);
+sl_status sl_index_restore_df(sl_index *x, const unsigned char *buf, size_t len);
+
+/* Removes article 'id' (deleted or expired): it leaves its event (an
+ * event left empty is gone) and stops counting in the frequencies.
+ * SL_EINPUT if unknown. */
+sl_status sl_index_remove(sl_index *x, const char *id);
+
+/* ------------------------------------------------------------------------
  * Text keys
  * ---------------------------------------------------------------------- */
 

@@ -66,8 +66,8 @@ static void features(const sl_sim_parts *x, double f[NFEAT])
 }
 
 /* Fitted by bench/fit_similarity.py on events-dev (see the top comment). */
-static const double W_EVENT[NFEAT] = {-6.0, 14.0, 4.0, 2.0, -1.2, 0.8, 1.0, 6.0, 1.0};
-static const double W_STORY[NFEAT] = {-5.0, 12.0, 5.0, 1.0, -0.5, 0.5, 0.5, 6.0, 1.0};
+static const double W_EVENT[NFEAT] = {-5.178, 9.726, 7.564, 4.107, -3.131, 3.651, 2.359, 18.788, 3.641};
+static const double W_STORY[NFEAT] = {-4.499, 22.782, 6.638, 2.456, -0.724, 2.090, 3.037, 35.705, 13.000};
 
 static double logistic(const double *w, const sl_sim_parts *x)
 {
