@@ -8,7 +8,7 @@ CXX     ?= c++
 BUILD   ?= build
 OPT     ?= -O2 -g
 SAN     ?=
-PKGS    := icu-uc icu-i18n libcjson gumbo libpcre2-8 zlib
+PKGS    := icu-uc icu-i18n libcjson gumbo libpcre2-8 zlib sqlite3 libmicrohttpd
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
@@ -96,6 +96,7 @@ $(LEXICON): $(LEX_TOOL) $(LEX_PKGS)
 # Embedded data: .incbin does not show in -MMD dependencies.
 $(BUILD)/src/text/stopwords.o: $(wildcard data/stopwords/*.txt)
 $(BUILD)/src/text/lexicon_data.o: $(LEXICON)
+$(BUILD)/src/server/web.o: $(wildcard web/*)
 
 # The sanitizer build: same sources, its own folder.
 asan: $(LEXICON)

@@ -63,10 +63,12 @@ size_t sl_cli_load(sl_engine *e, sl_index *x, const char *const *paths, size_t n
 int sl_cli_finish(size_t skipped);
 
 int sl_cli_inspect(int argc, char **argv);
+int sl_cli_ingest(int argc, char **argv);
 int sl_cli_dedup(int argc, char **argv);
 int sl_cli_eval(int argc, char **argv);
 int sl_cli_events(int argc, char **argv);
 int sl_cli_similarity(int argc, char **argv);
+int sl_cli_serve(int argc, char **argv);
 int sl_cli_stories(int argc, char **argv);
 int sl_cli_top(int argc, char **argv);
 
