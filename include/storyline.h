@@ -318,7 +318,8 @@ unsigned char *sl_index_pack_df(const sl_index *x, size_t *len);
 sl_status sl_index_restore_df(sl_index *x, const unsigned char *buf, size_t len);
 
 /* Removes article 'id' (deleted or expired): it leaves its event (an
- * event left empty is gone) and stops counting in the frequencies.
+ * event left empty is gone).  The document frequencies keep counting it:
+ * they are statistics of the whole stream, not of what is kept.
  * SL_EINPUT if unknown. */
 sl_status sl_index_remove(sl_index *x, const char *id);
 

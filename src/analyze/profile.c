@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -597,4 +598,181 @@ size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, c
     k = keep_best(v, k, max, out);
     free(v);
     return k;
+}
+
+/* ---- packing ------------------------------------------------------------------------ */
+
+/* Layout (little endian): "SLPR" u8 version; strings id, title, site, url,
+ * lead as u32 length + bytes (length 0xFFFFFFFF for NULL); lang[8]; i32 day;
+ * u8 day_prec; i32 told_day; u32 words; u8 nterms, nents, nnums, ndays;
+ * (u32 key, f32 w) x (nterms + nents + nnums); i32 x ndays; u32 crc32 of
+ * everything before it. */
+enum { PACK_VERSION = 1, NO_STR = 0xFFFFFFFFu };
+
+static void put_u32(sl_buf *b, uint32_t v)
+{
+    unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    sl_buf_put(b, (const char *)c, 4);
+}
+
+static void put_str(sl_buf *b, const char *s)
+{
+    if (!s) {
+        put_u32(b, NO_STR);
+        return;
+    }
+    size_t n = strlen(s);
+    put_u32(b, (uint32_t)n);
+    sl_buf_put(b, s, n);
+}
+
+static void put_feats(sl_buf *b, const sl_feat *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t w;
+        memcpy(&w, &f[i].w, 4);
+        put_u32(b, f[i].key);
+        put_u32(b, w);
+    }
+}
+
+unsigned char *sl_profile_pack(const sl_profile *p, size_t *len)
+{
+    sl_buf b = {0};
+    sl_buf_put(&b, "SLPR", 4);
+    sl_buf_putc(&b, PACK_VERSION);
+    put_str(&b, p->id);
+    put_str(&b, p->title);
+    put_str(&b, p->site);
+    put_str(&b, p->url);
+    put_str(&b, p->lead);
+    sl_buf_put(&b, p->lang, sizeof p->lang);
+    put_u32(&b, (uint32_t)p->day);
+    sl_buf_putc(&b, (char)p->day_prec);
+    put_u32(&b, (uint32_t)p->told_day);
+    put_u32(&b, p->words);
+    sl_buf_putc(&b, (char)p->nterms);
+    sl_buf_putc(&b, (char)p->nents);
+    sl_buf_putc(&b, (char)p->nnums);
+    sl_buf_putc(&b, (char)p->ndays);
+    put_feats(&b, p->terms, p->nterms);
+    put_feats(&b, p->ents, p->nents);
+    put_feats(&b, p->nums, p->nnums);
+    for (size_t i = 0; i < p->ndays; i++)
+        put_u32(&b, (uint32_t)p->days[i]);
+    put_u32(&b, (uint32_t)crc32(0, (const Bytef *)b.s, (uInt)b.len));
+    *len = b.len;
+    return (unsigned char *)sl_buf_take(&b);
+}
+
+typedef struct {
+    const unsigned char *s;
+    size_t n, at;
+    bool bad;
+} reader;
+
+static uint32_t get_u32(reader *r)
+{
+    if (r->n - r->at < 4) {
+        r->bad = true;
+        return 0;
+    }
+    const unsigned char *c = r->s + r->at;
+    r->at += 4;
+    return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
+}
+
+static uint8_t get_u8(reader *r)
+{
+    if (r->at >= r->n) {
+        r->bad = true;
+        return 0;
+    }
+    return r->s[r->at++];
+}
+
+static char *get_str(reader *r)
+{
+    uint32_t n = get_u32(r);
+    if (r->bad || n == NO_STR)
+        return NULL;
+    if (n > r->n - r->at || memchr(r->s + r->at, '\0', n)) {
+        r->bad = true;
+        return NULL;
+    }
+    char *s = sl_xstrndup((const char *)r->s + r->at, n);
+    r->at += n;
+    return s;
+}
+
+static void get_feats(reader *r, sl_feat *f, size_t n)
+{
+    for (size_t i = 0; i < n && !r->bad; i++) {
+        f[i].key = get_u32(r);
+        uint32_t w = get_u32(r);
+        memcpy(&f[i].w, &w, 4);
+        if (!(f[i].w == f[i].w) || (i && f[i].key <= f[i - 1].key))
+            r->bad = true; /* NaN, or not sorted: not ours */
+    }
+}
+
+sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, size_t errlen)
+{
+    const char *why = NULL;
+    if (len < 9 || memcmp(buf, "SLPR", 4) != 0)
+        why = "not a packed article";
+    else if (buf[4] != PACK_VERSION)
+        why = "packed by another version";
+    else if ((uint32_t)crc32(0, buf, (uInt)(len - 4)) !=
+             ((uint32_t)buf[len - 4] | (uint32_t)buf[len - 3] << 8 | (uint32_t)buf[len - 2] << 16 |
+              (uint32_t)buf[len - 1] << 24))
+        why = "checksum mismatch";
+    if (why) {
+        snprintf(err, errlen, "%s", why);
+        return NULL;
+    }
+    reader r = {buf, len - 4, 5, false};
+    sl_draft none = {0};
+    none.told_day = SL_NO_DAY;
+    sl_article empty = {0};
+    sl_profile *p = sl_profile_new(&empty, &none);
+    free(p->id);
+    free(p->lead);
+    p->id = get_str(&r);
+    p->title = get_str(&r);
+    p->site = get_str(&r);
+    p->url = get_str(&r);
+    p->lead = get_str(&r);
+    if (r.n - r.at >= sizeof p->lang) {
+        memcpy(p->lang, r.s + r.at, sizeof p->lang);
+        p->lang[sizeof p->lang - 1] = '\0';
+        r.at += sizeof p->lang;
+    } else {
+        r.bad = true;
+    }
+    p->day = (int32_t)get_u32(&r);
+    p->day_prec = get_u8(&r);
+    p->told_day = (int32_t)get_u32(&r);
+    p->words = get_u32(&r);
+    p->nterms = get_u8(&r);
+    p->nents = get_u8(&r);
+    p->nnums = get_u8(&r);
+    p->ndays = get_u8(&r);
+    if (p->nterms > SL_PROFILE_TERMS || p->nents > SL_PROFILE_ENTS || p->nnums > SL_PROFILE_NUMS ||
+        p->ndays > SL_PROFILE_DAYS)
+        r.bad = true;
+    if (!r.bad) {
+        get_feats(&r, p->terms, p->nterms);
+        get_feats(&r, p->ents, p->nents);
+        get_feats(&r, p->nums, p->nnums);
+        for (size_t i = 0; i < p->ndays && !r.bad; i++)
+            p->days[i] = (int32_t)get_u32(&r);
+    }
+    if (r.bad || r.at != r.n || !p->id || !p->lead) {
+        snprintf(err, errlen, "packed article is damaged");
+        sl_profile_free(p);
+        return NULL;
+    }
+    return p;
 }

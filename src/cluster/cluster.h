@@ -92,7 +92,23 @@ void sl_events_free(sl_events *c);
  * clusterer. */
 uint32_t sl_events_add(sl_events *c, const sl_profile *p);
 
-/* Profile number i, as added.  Borrowed. */
+/* Puts profile 'p' straight into the event with id 'id' (made with that id
+ * if there is none), without clustering: restoring a saved index.
+ * Returns the event's index.  Borrowed like sl_events_add(). */
+uint32_t sl_events_put(sl_events *c, const sl_profile *p, uint32_t id);
+
+/* Takes profile number i out of its event (which is rebuilt from the
+ * members left, or dies if none are).  The clusterer forgets the profile;
+ * the caller may free it afterwards. */
+void sl_events_remove(sl_events *c, uint32_t i);
+
+/* How many profiles were added (and put). */
+size_t sl_events_nprofiles(const sl_events *c);
+
+/* The id of the event profile i is in, or 0. */
+uint32_t sl_events_id_of(const sl_events *c, uint32_t i);
+
+/* Profile number i, as added (NULL once removed).  Borrowed. */
 const sl_profile *sl_events_profile(const sl_events *c, uint32_t i);
 
 /* The second pass: merges events that the evidence of their whole

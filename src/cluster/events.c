@@ -65,6 +65,9 @@ struct sl_events {
     float *hits;     /* per event: its candidate score in that query */
     size_t cstamp;
     uint32_t query;
+    uint32_t next_id;  /* the id the next new event gets */
+    uint32_t *by_id;   /* event id -> index + 1 (0: none) */
+    size_t cby_id;
 };
 
 sl_events *sl_events_new(const sl_events_opts *opt)
@@ -77,6 +80,7 @@ sl_events *sl_events_new(const sl_events_opts *opt)
     if (c->opt.window_days <= 0)
         c->opt.window_days = DEFAULT_WINDOW;
     c->post = sl_postings_new();
+    c->next_id = 1;
     return c;
 }
 
@@ -100,6 +104,7 @@ void sl_events_free(sl_events *c)
     free(c->of);
     free(c->stamp);
     free(c->hits);
+    free(c->by_id);
     sl_postings_free(c->post);
     free(c);
 }
@@ -197,7 +202,7 @@ static void event_take(sl_event *e, const sl_profile *p, uint32_t i)
     add_lang(e->langs, sizeof e->langs, p->lang);
 }
 
-static uint32_t event_new(sl_events *c)
+static uint32_t event_new(sl_events *c, uint32_t id)
 {
     if (c->nev == c->cev) {
         c->cev = c->cev ? c->cev * 2 : 64;
@@ -208,7 +213,16 @@ static uint32_t event_new(sl_events *c)
     uint32_t ev = (uint32_t)c->nev++;
     sl_event *e = &c->ev[ev];
     memset(e, 0, sizeof *e);
-    e->id = ev + 1;
+    e->id = id;
+    if (id >= c->next_id)
+        c->next_id = id + 1;
+    if (id >= c->cby_id) {
+        size_t old = c->cby_id;
+        c->cby_id = id + 64 > 2 * old ? id + 64 : 2 * old;
+        c->by_id = sl_xrealloc(c->by_id, c->cby_id * sizeof *c->by_id);
+        memset(c->by_id + old, 0, (c->cby_id - old) * sizeof *c->by_id);
+    }
+    c->by_id[id] = ev + 1;
     e->alive = 1;
     e->first_day = e->last_day = SL_NO_DAY;
     sl_centroid_init(&e->terms, CENTROID_TERMS);
@@ -252,8 +266,10 @@ static void gather(sl_events *c, const sl_feat *f, size_t n, cand *out, size_t *
         const uint32_t *g = sl_postings_get(c->post, f[i].key, &ng);
         for (size_t k = 0; k < ng; k++) {
             uint32_t ev = g[k];
-            while (!c->ev[ev].alive) /* merged: its first member knows where */
+            while (!c->ev[ev].alive && c->ev[ev].n) /* merged: its first member knows */
                 ev = c->of[c->ev[ev].member[0]];
+            if (!c->ev[ev].alive)
+                continue; /* emptied by removals */
             if (c->stamp[ev] != c->query) {
                 if (*nout == cap)
                     continue;
@@ -307,12 +323,76 @@ uint32_t sl_events_add(sl_events *c, const sl_profile *p)
         if (pe > best)
             best = pe, best_ev = cs[k].ev;
     }
-    uint32_t ev = best >= c->opt.threshold ? best_ev : event_new(c);
+    uint32_t ev = best >= c->opt.threshold ? best_ev : event_new(c, c->next_id);
     event_take(&c->ev[ev], p, i);
     c->of[i] = ev;
     if (c->ev[ev].n >= 2 * c->ev[ev].indexed_at)
         index_event(c, ev);
     return ev;
+}
+
+/* ---- restoring and removing ------------------------------------------------------ */
+
+uint32_t sl_events_put(sl_events *c, const sl_profile *p, uint32_t id)
+{
+    uint32_t i = (uint32_t)c->nprof;
+    sl_grow((void **)&c->prof, &c->cprof, c->nprof + 1, sizeof *c->prof);
+    sl_grow((void **)&c->of, &c->cof, c->nprof + 1, sizeof *c->of);
+    c->prof[c->nprof++] = p;
+    uint32_t ev = id < c->cby_id && c->by_id[id] ? c->by_id[id] - 1 : UINT32_MAX;
+    if (ev == UINT32_MAX || !c->ev[ev].alive)
+        ev = event_new(c, id);
+    event_take(&c->ev[ev], p, i);
+    c->of[i] = ev;
+    if (c->ev[ev].n >= 2 * c->ev[ev].indexed_at)
+        index_event(c, ev);
+    return ev;
+}
+
+size_t sl_events_nprofiles(const sl_events *c) { return c->nprof; }
+
+uint32_t sl_events_id_of(const sl_events *c, uint32_t i)
+{
+    if (i >= c->nprof || c->of[i] == UINT32_MAX)
+        return 0;
+    return c->ev[c->of[i]].id;
+}
+
+/* Rebuilds what an event knows from its members, after one left. */
+static void event_rebuild(sl_events *c, sl_event *e)
+{
+    uint32_t *m = e->member, n = e->n;
+    e->member = NULL;
+    e->n = e->cap = 0;
+    sl_centroid_free(&e->terms);
+    sl_centroid_free(&e->ents);
+    sl_centroid_free(&e->nums);
+    e->first_day = e->last_day = SL_NO_DAY;
+    e->ndays = 0;
+    e->langs[0] = '\0';
+    for (uint32_t k = 0; k < n; k++)
+        event_take(e, c->prof[m[k]], m[k]);
+    free(m);
+}
+
+void sl_events_remove(sl_events *c, uint32_t i)
+{
+    if (i >= c->nprof || c->of[i] == UINT32_MAX)
+        return;
+    sl_event *e = &c->ev[c->of[i]];
+    uint32_t k = 0;
+    while (k < e->n && e->member[k] != i)
+        k++;
+    if (k < e->n) {
+        memmove(e->member + k, e->member + k + 1, (e->n - k - 1) * sizeof *e->member);
+        e->n--;
+    }
+    c->of[i] = UINT32_MAX;
+    c->prof[i] = NULL;
+    if (e->n == 0)
+        e->alive = 0; /* gone: no members, nothing to follow */
+    else
+        event_rebuild(c, e);
 }
 
 /* ---- the second pass: merging -------------------------------------------------- */
