@@ -467,6 +467,19 @@ static bool noun_before_name(const finder *f, const winfo *first, const winfo *s
            (!surface_ends(f, first, vowel) && surface_ends(f, second, oblique));
 }
 
+/* Russian, Ukrainian: "Министр труда Бельгии Питер Клас" -- a name in the
+ * genitive ("Бельгии") before one in the nominative ("Питер Клас") are two
+ * names.  Returns the index where the second starts, or n. */
+static size_t genitive_split(const finder *f, const winfo *w, size_t b, size_t n)
+{
+    static const char *const genitive[] = {"ии", "ы", "и", NULL};
+    static const char *const vowel[] = {"а", "я", "о", "е", "и", "ы", "у", "ю", "ь", "і", NULL};
+    for (size_t k = b; k + 1 < n; k++)
+        if (surface_ends(f, &w[k], genitive) && !surface_ends(f, &w[k + 1], vowel))
+            return k + 1;
+    return n;
+}
+
 /* Decides what is left of a run of name words and reports it. */
 static void finish_run(finder *f, winfo *w, size_t *tok, size_t n)
 {
@@ -506,8 +519,14 @@ static void finish_run(finder *f, winfo *w, size_t *tok, size_t n)
             return;
     }
     sl_nword words[MAX_RUN];
+    size_t split = ev->strict ? genitive_split(f, w, b, n) : n;
     for (size_t i = b; i < n; i++)
         words[i - b] = w[i].part;
+    if (split < n) { /* "Бельгии | Питер Клас" */
+        f->emit(f->ctx, f->t->s, words, split - b, SL_ENT_NAME);
+        f->emit(f->ctx, f->t->s, words + (split - b), n - split, SL_ENT_NAME);
+        return;
+    }
     f->emit(f->ctx, f->t->s, words, n - b, SL_ENT_NAME);
 }
 
