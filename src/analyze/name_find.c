@@ -318,7 +318,8 @@ void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t)
         int mode = sentence_mode(t, first, end, ev);
         for (size_t i = first; i < end; i++) {
             const sl_tok *k = &t->tok[i];
-            if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED)
+            if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED ||
+                ((k->flags & SL_TF_LOWER) && !(k->flags & SL_TF_HYPHEN) && !k->apos))
                 continue;
             winfo w = word_info(t, i);
             if (!w.hash)
@@ -674,6 +675,11 @@ static size_t acronym_at(finder *f, size_t i)
     unsigned fl = nf ? sl_nw_flags(fo, nf, f->ev->langs) : 0;
     if (fl & NW_CAPS_WORD)
         return next;
+    /* two capitals that spell a common word of the language ("IT", "AS"),
+     * but not the usual "US", "UK", "UN", "EU" */
+    static const char *const keep2[] = {"us", "uk", "un", "eu", NULL};
+    if (k->len == 2 && (fl & NW_STOP) && !in_words(fo, nf, keep2))
+        return next;
     bool lower = nf && sl_hset_has(&f->ev->lower, sl_an_hash(fo, nf));
     if (lower && (k->len >= 4 || ((fl & NW_STOP) && f->ev->langs != SL_LANG(SL_L_EN))))
         return next; /* "FINAL" beside "final" */
@@ -794,6 +800,12 @@ void sl_an_find_names(const sl_name_evidence *ev, const sl_an_text *t, sl_name_e
             continue;
         for (size_t i = first; i < end;) {
             size_t next;
+            const sl_tok *k = &t->tok[i];
+            if (k->kind != SL_TK_WORD || ((k->flags & SL_TF_LOWER) && !(k->flags & SL_TF_HYPHEN) &&
+                                          !k->apos)) {
+                i++; /* the common case: nothing starts here */
+                continue;
+            }
             if ((next = acronym_at(&f, i))) {
                 i = next;
                 continue;
