@@ -189,7 +189,49 @@ static bool significant_number(const sl_term *t)
     return t->len >= 2 || memchr(t->s, '.', t->len) != NULL;
 }
 
-static void count_text(sl_profiler *p, sl_terms *t, const sl_lexicon *lx,
+/* Up to MAX_SENSES English translations of the foreign term 'src' into
+ * tr[], with shares that add up to 1: the dictionary's own weights, times a
+ * prior of how common each English word is in the news seen so far (df),
+ * so that German "Erdbeben" goes mostly to "earthquake", which reports use,
+ * and little to "temblor" or "seism", which they do not.  Senses far below
+ * the best are dropped.  Returns how many. */
+enum { MAX_SENSES = 3 };
+
+static size_t translate(const sl_lexicon *lx, const sl_df *df, uint64_t src, sl_translation *tr)
+{
+    size_t k = lx ? sl_lexicon_find(lx, src, tr, SL_LEXICON_K) : 0;
+    if (!k)
+        return 0;
+    double score[SL_LEXICON_K], best = 0, sum = 0;
+    for (size_t j = 0; j < k; j++) {
+        score[j] = tr[j].weight * (df ? log(2.0 + sl_df_count(df, tr[j].hash)) : 1.0);
+        best = score[j] > best ? score[j] : best;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < k; j++) { /* the strongest, in order, at most MAX_SENSES */
+        size_t arg = j;
+        for (size_t q = j + 1; q < k; q++)
+            if (score[q] > score[arg])
+                arg = q;
+        if (score[arg] < 0.3 * best || n == MAX_SENSES)
+            break;
+        sl_translation t = tr[j];
+        double sc = score[j];
+        tr[j] = tr[arg], score[j] = score[arg];
+        tr[arg] = t, score[arg] = sc;
+        sum += score[j];
+        n++;
+    }
+    for (size_t j = 0; j < n; j++)
+        tr[j].weight = (float)(score[j] / sum);
+    return n;
+}
+
+/* Counts the terms of s[0..len).  A foreign term the lexicon knows is
+ * counted as itself (kind SL_FEAT_SRC) and translated when the draft is
+ * weighed, when df is known -- unless 'df' is given, for a text that is
+ * weighed at once (a sentence): then it is translated here. */
+static void count_text(sl_profiler *p, sl_terms *t, const sl_lexicon *lx, const sl_df *df,
                        const char *lang, const char *s, size_t len, float w)
 {
     sl_terms_text(t, lang, s, len, &p->terms);
@@ -206,16 +248,12 @@ static void count_text(sl_profiler *p, sl_terms *t, const sl_lexicon *lx,
             continue;
         }
         sl_translation tr[SL_LEXICON_K];
-        size_t k = lx ? sl_lexicon_find(lx, m->hash, tr, 4) : 0;
-        if (k) {
-            float sum = 0;
-            while (k > 1 && tr[k - 1].weight < 0.3f * tr[0].weight)
-                k--; /* rare senses are noise, and rare words weigh much */
+        size_t k;
+        if (df && (k = translate(lx, df, m->hash, tr)) > 0) {
             for (size_t j = 0; j < k; j++)
-                sum += tr[j].weight;
-            for (size_t j = 0; j < k; j++)
-                map_add(p, tr[j].hash, w * tr[j].weight / sum, SL_FEAT_TERM, tr[j].s,
-                        tr[j].len, false);
+                map_add(p, tr[j].hash, w * tr[j].weight, SL_FEAT_TERM, tr[j].s, tr[j].len, false);
+        } else if (!df && lx && sl_lexicon_find(lx, m->hash, tr, 1)) {
+            map_add(p, m->hash, w, SL_FEAT_SRC, surf, m->tlen, false);
         } else if ((m->flags & SL_TOKF_UPPER) && !(m->flags & SL_TOKF_SENT)) {
             map_add(p, m->neutral, w, SL_FEAT_TERM, surf, m->tlen, false);
         } else {
@@ -293,9 +331,9 @@ void sl_profile_count(sl_engine *e, const sl_article *a, sl_draft *out)
     const sl_lexicon *lx = sl_engine_lexicon(e);
     map_clear(p);
     if (a->title)
-        count_text(p, t, lx, a->lang, a->title, strlen(a->title), 2.0f);
+        count_text(p, t, lx, NULL, a->lang, a->title, strlen(a->title), 2.0f);
     for (size_t i = 0; i < a->npara; i++)
-        count_text(p, t, lx, a->lang, a->para[i], strlen(a->para[i]), 1.0f);
+        count_text(p, t, lx, NULL, a->lang, a->para[i], strlen(a->para[i]), 1.0f);
     count_names(p, a);
     memset(out, 0, sizeof *out);
     out->n = p->n;
@@ -351,10 +389,26 @@ static int cmp_feat_key(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Keeps the 'max' strongest of v[0..n), unit length, sorted by key, in out;
- * returns how many. */
+static int cmp_wk_key(const void *x, const void *y)
+{
+    uint32_t a = ((const wk *)x)->key, b = ((const wk *)y)->key;
+    return (a > b) - (a < b);
+}
+
+/* Keeps the 'max' strongest of v[0..n) (equal keys summed first: two
+ * words translated into one, or a 32-bit collision), unit length, sorted
+ * by key, in out; returns how many. */
 static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
 {
+    qsort(v, n, sizeof *v, cmp_wk_key);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && v[k - 1].key == v[i].key)
+            v[k - 1].w += v[i].w;
+        else
+            v[k++] = v[i];
+    }
+    n = k;
     qsort(v, n, sizeof *v, cmp_w_desc);
     if (n > max)
         n = max;
@@ -365,14 +419,7 @@ static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
     for (size_t i = 0; i < n; i++)
         out[i] = (sl_feat){v[i].key, (float)(v[i].w / norm)};
     qsort(out, n, sizeof *out, cmp_feat_key);
-    size_t k = 0; /* fold 32-bit collisions */
-    for (size_t i = 0; i < n; i++) {
-        if (k && out[k - 1].key == out[i].key)
-            out[k - 1].w += out[i].w;
-        else
-            out[k++] = out[i];
-    }
-    return k;
+    return n;
 }
 
 static char *lead_of(const sl_article *a)
@@ -439,20 +486,31 @@ sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
     return p;
 }
 
-void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df)
+void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df, const sl_lexicon *lx,
+                      sl_vocab *vocab)
 {
     wk *v[3];
-    size_t nv[3] = {0, 0, 0};
+    size_t nv[3] = {0, 0, 0}, cap = d->n * MAX_SENSES + 1;
     for (int k = 0; k < 3; k++)
-        v[k] = sl_xmalloc((d->n + 1) * sizeof(wk));
+        v[k] = sl_xmalloc(cap * sizeof(wk));
     double docs = (double)sl_df_docs(df) + 1;
     for (size_t i = 0; i < d->n; i++) {
         double idf = log(docs / ((double)sl_df_count(df, d->key[i]) + 0.5));
         if (idf < 0.05)
             idf = 0.05;
-        int k = d->kind[i];
-        double tf = d->tf[i] > 1 ? d->tf[i] : 1;
-        v[k][nv[k]++] = (wk){sl_feat_key(d->key[i]), (float)((1 + log(tf)) * idf)};
+        double tf = d->tf[i] > 1 ? d->tf[i] : 1, w = (1 + log(tf)) * idf;
+        if (d->kind[i] != SL_FEAT_SRC) {
+            int k = d->kind[i];
+            v[k][nv[k]++] = (wk){sl_feat_key(d->key[i]), (float)w};
+            continue;
+        }
+        sl_translation tr[SL_LEXICON_K];
+        size_t nt = translate(lx, df, d->key[i], tr);
+        for (size_t j = 0; j < nt; j++) {
+            v[SL_FEAT_TERM][nv[SL_FEAT_TERM]++] = (wk){sl_feat_key(tr[j].hash), (float)(w * tr[j].weight)};
+            if (vocab)
+                sl_vocab_add(vocab, sl_feat_key(tr[j].hash), tr[j].s);
+        }
     }
     p->nterms = (uint8_t)keep_best(v[SL_FEAT_TERM], nv[SL_FEAT_TERM], SL_PROFILE_TERMS, p->terms);
     p->nents = (uint8_t)keep_best(v[SL_FEAT_ENT], nv[SL_FEAT_ENT], SL_PROFILE_ENTS, p->ents);
@@ -516,7 +574,7 @@ static size_t vocab_slot(const sl_vocab *v, uint32_t key)
     return i;
 }
 
-static void vocab_put(sl_vocab *v, uint32_t key, const char *s)
+void sl_vocab_add(sl_vocab *v, uint32_t key, const char *s)
 {
     if ((v->n + 1) * 2 > v->cap) {
         sl_vocab old = *v;
@@ -568,12 +626,12 @@ void sl_vocab_note(sl_vocab *v, const sl_profile *p, const sl_draft *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         uint32_t k = sl_feat_key(d->key[i]);
-        if (sl_vocab_get(v, k))
+        if (d->kind[i] == SL_FEAT_SRC || sl_vocab_get(v, k))
             continue;
         const sl_feat *f = d->kind[i] == SL_FEAT_TERM ? p->terms : d->kind[i] == SL_FEAT_ENT ? p->ents : p->nums;
         size_t n = d->kind[i] == SL_FEAT_TERM ? p->nterms : d->kind[i] == SL_FEAT_ENT ? p->nents : p->nnums;
         if (feat_has(f, n, k))
-            vocab_put(v, k, d->pool + d->surf[i]);
+            sl_vocab_add(v, k, d->pool + d->surf[i]);
     }
 }
 
@@ -584,7 +642,7 @@ size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, c
 {
     sl_profiler *p = sl_engine_profiler(e);
     map_clear(p);
-    count_text(p, sl_engine_terms(e), sl_engine_lexicon(e), lang, s, n, 1.0f);
+    count_text(p, sl_engine_terms(e), sl_engine_lexicon(e), df, lang, s, n, 1.0f);
     wk *v = sl_xmalloc((p->n + 1) * sizeof *v);
     size_t k = 0;
     double docs = (double)sl_df_docs(df) + 1;

@@ -91,7 +91,12 @@ typedef struct {
     int32_t told_day; /* the day mentioned most often, or SL_NO_DAY */
 } sl_draft;
 
-enum { SL_FEAT_TERM = 0, SL_FEAT_ENT = 1, SL_FEAT_NUM = 2 };
+enum {
+    SL_FEAT_TERM = 0, /* a term of the shared space */
+    SL_FEAT_ENT = 1,  /* a name key */
+    SL_FEAT_NUM = 2,  /* a number */
+    SL_FEAT_SRC = 3   /* a foreign term, translated into terms when weighed */
+};
 
 typedef struct sl_profile {
     /* the article, for descriptions */
@@ -132,8 +137,13 @@ void sl_profile_count_df(sl_df *df, const sl_draft *d, int sign);
 sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d);
 
 /* Gives p the features of its draft, weighted by the df table of the
- * moment (which should count this article already). */
-void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df);
+ * moment (which should count this article already); foreign terms are
+ * translated with the lexicon 'lx' (may be NULL), and, when 'vocab' is not
+ * NULL, the English words they became are noted there. */
+struct sl_lexicon;
+struct sl_vocab;
+void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df,
+                      const struct sl_lexicon *lx, struct sl_vocab *vocab);
 void sl_profile_free(sl_profile *p);
 
 /* ---- readable forms of features (vocab, profile.c) ----------------------- */
@@ -145,6 +155,8 @@ typedef struct sl_vocab sl_vocab;
 
 sl_vocab *sl_vocab_new(void);
 void sl_vocab_free(sl_vocab *v);
+/* Records s as the readable form of key (if it has none). */
+void sl_vocab_add(sl_vocab *v, uint32_t key, const char *s);
 /* Records the readable forms of the keys profile p kept, from its draft. */
 void sl_vocab_note(sl_vocab *v, const sl_profile *p, const sl_draft *d);
 /* The readable form of a key, or NULL.  Borrowed, valid until the next
@@ -183,12 +195,28 @@ typedef struct {
     double ents;     /* cosine of the name keys */
     double nums;     /* cosine of the numbers */
     int day_gap;     /* days between their dates; -1 if either is undated */
+    int told_gap;    /* with day_gap -1: days between the days they are
+                        placed at (their date, else the day they mention
+                        most); -1 if unknown */
     bool shared_day; /* they mention a common day */
+    bool num_conflict; /* both give numbers, and not the same ones */
+    bool ent_conflict; /* both name names, and hardly the same ones */
     bool cross_lang; /* different languages */
 } sl_sim_parts;
 
 /* The parts of a against b. */
 void sl_sim_parts_of(const sl_profile *a, const sl_profile *b, sl_sim_parts *out);
+
+/* The day a profile is placed at: its date, else the day it mentions most,
+ * else SL_NO_DAY. */
+static inline int32_t sl_profile_when(const sl_profile *p)
+{
+    return p->day != SL_NO_DAY ? p->day : p->told_day;
+}
+
+/* Sets the two conflict flags of x from its cosines, given whether each
+ * side has numbers and names at all. */
+void sl_sim_conflicts(sl_sim_parts *x, bool nums_a, bool nums_b, bool ents_a, bool ents_b);
 
 /* Probability that the evidence comes from two reports of the same event,
  * and of the same story (same event included).  A logistic model over the

@@ -67,6 +67,7 @@ typedef struct {
     uint32_t nmerged;
     sl_centroid terms, ents, nums;
     int32_t first_day, last_day; /* over dated members; SL_NO_DAY if none */
+    int32_t told_first, told_last; /* over members' sl_profile_when() */
     int32_t days[8];    /* days its members mention most */
     uint8_t ndays;
     char langs[64];     /* its languages, "en de fr" */
@@ -126,6 +127,22 @@ uint32_t sl_events_of(const sl_events *c, uint32_t i);
 
 /* The evidence for profile i against event index ev (for `why`). */
 void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out);
+
+/* Up to 'cap' live, unexpired events that could take p (the candidate
+ * search of sl_events_add), as event indices into out; returns how many. */
+size_t sl_events_candidates(sl_events *c, const sl_profile *p, uint32_t *out, size_t cap);
+
+/* ---- joining (join.c) -------------------------------------------------------- */
+
+enum { SL_JOIN_NFEAT = 17 };
+
+/* The evidence for profile p joining event e: cosines to the centroids,
+ * mean cosines to the members, the day gap, shared days, a new language,
+ * the event's size (the list is in join.c). */
+void sl_join_features(const sl_event *e, const sl_profile *p, double f[SL_JOIN_NFEAT]);
+
+/* p(p reports event e), from those features. */
+double sl_join_p(const sl_event *e, const sl_profile *p);
 
 /* ---- stories ------------------------------------------------------------------ */
 

@@ -154,14 +154,25 @@ static bool shares_day(const int32_t *a, size_t na, const int32_t *b, size_t nb)
     return false;
 }
 
+/* The mean cosine of unit vector f[0..n) with the event's members: the
+ * dot product with their sum over their number (average linkage), which
+ * is on the scale the pairwise model was fitted on. */
+static double mean_cos(const sl_event *e, const sl_centroid *c, const sl_feat *f, size_t n)
+{
+    if (getenv("SL_CENTROID")) return sl_centroid_cos(c, f, n);
+    return e->n ? sl_feat_dot(c->f, c->n, f, n) / e->n : 0;
+}
+
 static void parts_of(const sl_event *e, const sl_profile *p, sl_sim_parts *x)
 {
-    x->terms = sl_centroid_cos(&e->terms, p->terms, p->nterms);
-    x->ents = sl_centroid_cos(&e->ents, p->ents, p->nents);
-    x->nums = sl_centroid_cos(&e->nums, p->nums, p->nnums);
+    x->terms = mean_cos(e, &e->terms, p->terms, p->nterms);
+    x->ents = mean_cos(e, &e->ents, p->ents, p->nents);
+    x->nums = mean_cos(e, &e->nums, p->nums, p->nnums);
     x->day_gap = day_gap(p->day, e->first_day, e->last_day);
+    x->told_gap = x->day_gap < 0 ? day_gap(sl_profile_when(p), e->told_first, e->told_last) : -1;
     x->shared_day = shares_day(p->days, p->ndays, e->days, e->ndays);
     x->cross_lang = !has_lang(e->langs, p->lang);
+    sl_sim_conflicts(x, p->nnums, e->nums.n, p->nents, e->ents.n);
 }
 
 void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out)
@@ -196,6 +207,13 @@ static void event_take(sl_event *e, const sl_profile *p, uint32_t i)
         if (e->last_day == SL_NO_DAY || p->day > e->last_day)
             e->last_day = p->day;
     }
+    int32_t when = sl_profile_when(p);
+    if (when != SL_NO_DAY) {
+        if (e->told_first == SL_NO_DAY || when < e->told_first)
+            e->told_first = when;
+        if (e->told_last == SL_NO_DAY || when > e->told_last)
+            e->told_last = when;
+    }
     for (size_t k = 0; k < p->ndays && e->ndays < 8; k++)
         if (!shares_day(&p->days[k], 1, e->days, e->ndays))
             e->days[e->ndays++] = p->days[k];
@@ -224,7 +242,7 @@ static uint32_t event_new(sl_events *c, uint32_t id)
     }
     c->by_id[id] = ev + 1;
     e->alive = 1;
-    e->first_day = e->last_day = SL_NO_DAY;
+    e->first_day = e->last_day = e->told_first = e->told_last = SL_NO_DAY;
     sl_centroid_init(&e->terms, CENTROID_TERMS);
     sl_centroid_init(&e->ents, CENTROID_ENTS);
     sl_centroid_init(&e->nums, CENTROID_NUMS);
@@ -301,6 +319,18 @@ static size_t candidates(sl_events *c, const sl_profile *p, cand *out, size_t ca
     return n < MAX_CAND ? n : MAX_CAND;
 }
 
+size_t sl_events_candidates(sl_events *c, const sl_profile *p, uint32_t *out, size_t cap)
+{
+    cand cs[256];
+    size_t nc = candidates(c, p, cs, 256), k = 0;
+    for (size_t i = 0; i < nc && k < cap; i++) {
+        const sl_event *e = &c->ev[cs[i].ev];
+        if (e->alive && !expired(c, e, p))
+            out[k++] = cs[i].ev;
+    }
+    return k;
+}
+
 /* ---- adding -------------------------------------------------------------------- */
 
 uint32_t sl_events_add(sl_events *c, const sl_profile *p)
@@ -309,19 +339,14 @@ uint32_t sl_events_add(sl_events *c, const sl_profile *p)
     sl_grow((void **)&c->prof, &c->cprof, c->nprof + 1, sizeof *c->prof);
     sl_grow((void **)&c->of, &c->cof, c->nprof + 1, sizeof *c->of);
     c->prof[c->nprof++] = p;
-    cand cs[256];
-    size_t nc = candidates(c, p, cs, 256);
+    uint32_t cs[MAX_CAND];
+    size_t nc = sl_events_candidates(c, p, cs, MAX_CAND);
     double best = -1;
     uint32_t best_ev = UINT32_MAX;
     for (size_t k = 0; k < nc; k++) {
-        const sl_event *e = &c->ev[cs[k].ev];
-        if (!e->alive || expired(c, e, p))
-            continue;
-        sl_sim_parts x;
-        parts_of(e, p, &x);
-        double pe = sl_sim_p_event(&x);
+        double pe = sl_join_p(&c->ev[cs[k]], p);
         if (pe > best)
-            best = pe, best_ev = cs[k].ev;
+            best = pe, best_ev = cs[k];
     }
     uint32_t ev = best >= c->opt.threshold ? best_ev : event_new(c, c->next_id);
     event_take(&c->ev[ev], p, i);
@@ -367,7 +392,7 @@ static void event_rebuild(sl_events *c, sl_event *e)
     sl_centroid_free(&e->terms);
     sl_centroid_free(&e->ents);
     sl_centroid_free(&e->nums);
-    e->first_day = e->last_day = SL_NO_DAY;
+    e->first_day = e->last_day = e->told_first = e->told_last = SL_NO_DAY;
     e->ndays = 0;
     e->langs[0] = '\0';
     for (uint32_t k = 0; k < n; k++)
@@ -397,15 +422,26 @@ void sl_events_remove(sl_events *c, uint32_t i)
 
 /* ---- the second pass: merging -------------------------------------------------- */
 
+static double mean_cos2(const sl_event *a, const sl_event *b, const sl_centroid *ca,
+                        const sl_centroid *cb)
+{
+    if (getenv("SL_CENTROID")) return sl_centroid_cos2(ca, cb);
+    return a->n && b->n ? sl_feat_dot(ca->f, ca->n, cb->f, cb->n) / ((double)a->n * b->n) : 0;
+}
+
 static void event_parts(const sl_event *a, const sl_event *b, sl_sim_parts *x)
 {
-    x->terms = sl_centroid_cos2(&a->terms, &b->terms);
-    x->ents = sl_centroid_cos2(&a->ents, &b->ents);
-    x->nums = sl_centroid_cos2(&a->nums, &b->nums);
+    x->terms = mean_cos2(a, b, &a->terms, &b->terms);
+    x->ents = mean_cos2(a, b, &a->ents, &b->ents);
+    x->nums = mean_cos2(a, b, &a->nums, &b->nums);
     int g1 = day_gap(a->first_day, b->first_day, b->last_day);
     int g2 = day_gap(a->last_day, b->first_day, b->last_day);
     x->day_gap = g1 < 0 ? -1 : g1 < g2 ? g1 : g2;
+    int t1 = day_gap(a->told_first, b->told_first, b->told_last);
+    int t2 = day_gap(a->told_last, b->told_first, b->told_last);
+    x->told_gap = x->day_gap >= 0 || t1 < 0 ? -1 : t1 < t2 ? t1 : t2;
     x->shared_day = shares_day(a->days, a->ndays, b->days, b->ndays);
+    sl_sim_conflicts(x, a->nums.n, b->nums.n, a->ents.n, b->ents.n);
     bool common = false;
     char langs[64];
     snprintf(langs, sizeof langs, "%s", a->langs);
@@ -434,6 +470,7 @@ static void event_absorb(sl_events *c, uint32_t into, uint32_t from)
 
 void sl_events_merge(sl_events *c)
 {
+    if (getenv("SL_NO_MERGE")) return;
     for (uint32_t a = 0; a < c->nev; a++) {
         if (!c->ev[a].alive)
             continue;

@@ -26,6 +26,7 @@
 #include "../analyze/profile.h"
 #include "../cluster/cluster.h"
 #include "../describe/describe.h"
+#include "../text/terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,7 +147,7 @@ static void end_warm_up(sl_index *x)
 {
     for (size_t i = 0; i < x->ndraft; i++) {
         if (x->prof[i]) { /* NULL: removed meanwhile */
-            sl_profile_weigh(x->prof[i], &x->draft[i], x->df);
+            sl_profile_weigh(x->prof[i], &x->draft[i], x->df, sl_engine_lexicon(x->e), x->vocab);
             sl_vocab_note(x->vocab, x->prof[i], &x->draft[i]);
         }
         sl_draft_free(&x->draft[i]);
@@ -177,7 +178,7 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
     x->prof[x->n] = p;
     id_put(x, (uint32_t)x->n);
     if (x->warm) {
-        sl_profile_weigh(p, &d, x->df);
+        sl_profile_weigh(p, &d, x->df, sl_engine_lexicon(x->e), x->vocab);
         sl_vocab_note(x->vocab, p, &d);
         sl_draft_free(&d);
     } else {
