@@ -144,6 +144,20 @@ void sl_join_features(const sl_event *e, const sl_profile *p, double f[SL_JOIN_N
 /* p(p reports event e), from those features. */
 double sl_join_p(const sl_event *e, const sl_profile *p);
 
+/* ---- merging (merge.c) --------------------------------------------------------- */
+
+enum { SL_MERGE_NFEAT = 18 };
+
+/* The evidence that events a and b are one (the list is in merge.c). */
+void sl_merge_features(const sl_event *a, const sl_event *b, double f[SL_MERGE_NFEAT]);
+
+/* p(a and b are one event), from those features. */
+double sl_merge_p(const sl_event *a, const sl_event *b);
+
+/* Up to 'cap' live events the postings find for live event index a (other
+ * than a) into out; returns how many. */
+size_t sl_events_neighbours(sl_events *c, uint32_t a, uint32_t *out, size_t cap);
+
 /* ---- stories ------------------------------------------------------------------ */
 
 typedef struct {

@@ -50,7 +50,7 @@ enum {
 
 #define DEFAULT_THRESHOLD 0.5
 #define DEFAULT_WINDOW 7
-#define MERGE_THRESHOLD 0.6
+#define MERGE_THRESHOLD (getenv("SL_MT") ? atof(getenv("SL_MT")) : 0.5)
 
 struct sl_events {
     sl_events_opts opt;
@@ -422,34 +422,6 @@ void sl_events_remove(sl_events *c, uint32_t i)
 
 /* ---- the second pass: merging -------------------------------------------------- */
 
-static double mean_cos2(const sl_event *a, const sl_event *b, const sl_centroid *ca,
-                        const sl_centroid *cb)
-{
-    if (getenv("SL_CENTROID")) return sl_centroid_cos2(ca, cb);
-    return a->n && b->n ? sl_feat_dot(ca->f, ca->n, cb->f, cb->n) / ((double)a->n * b->n) : 0;
-}
-
-static void event_parts(const sl_event *a, const sl_event *b, sl_sim_parts *x)
-{
-    x->terms = mean_cos2(a, b, &a->terms, &b->terms);
-    x->ents = mean_cos2(a, b, &a->ents, &b->ents);
-    x->nums = mean_cos2(a, b, &a->nums, &b->nums);
-    int g1 = day_gap(a->first_day, b->first_day, b->last_day);
-    int g2 = day_gap(a->last_day, b->first_day, b->last_day);
-    x->day_gap = g1 < 0 ? -1 : g1 < g2 ? g1 : g2;
-    int t1 = day_gap(a->told_first, b->told_first, b->told_last);
-    int t2 = day_gap(a->told_last, b->told_first, b->told_last);
-    x->told_gap = x->day_gap >= 0 || t1 < 0 ? -1 : t1 < t2 ? t1 : t2;
-    x->shared_day = shares_day(a->days, a->ndays, b->days, b->ndays);
-    sl_sim_conflicts(x, a->nums.n, b->nums.n, a->ents.n, b->ents.n);
-    bool common = false;
-    char langs[64];
-    snprintf(langs, sizeof langs, "%s", a->langs);
-    for (char *tok = strtok(langs, " "); tok && !common; tok = strtok(NULL, " "))
-        common = has_lang(b->langs, tok);
-    x->cross_lang = !common;
-}
-
 /* Moves every member of event 'from' into 'into'. */
 static void event_absorb(sl_events *c, uint32_t into, uint32_t from)
 {
@@ -468,25 +440,76 @@ static void event_absorb(sl_events *c, uint32_t into, uint32_t from)
         index_event(c, into);
 }
 
+size_t sl_events_neighbours(sl_events *c, uint32_t a, uint32_t *out, size_t cap)
+{
+    const sl_event *e = &c->ev[a];
+    uint32_t keys[QUERY_TERMS + INDEX_ENTS];
+    size_t nk = sl_centroid_top(&e->terms, keys, QUERY_TERMS);
+    nk += sl_centroid_top(&e->ents, keys + nk, INDEX_ENTS);
+    sl_feat q[QUERY_TERMS + INDEX_ENTS];
+    for (size_t k = 0; k < nk; k++)
+        q[k] = (sl_feat){keys[k], 1};
+    cand cs[256];
+    size_t n = 0, m = 0;
+    c->query++;
+    gather(c, q, nk, cs, &n, 256);
+    for (size_t i = 0; i < n; i++)
+        cs[i].hits = c->hits[cs[i].ev];
+    qsort(cs, n, sizeof *cs, cmp_cand);
+    for (size_t i = 0; i < n && m < cap; i++)
+        if (cs[i].ev != a && c->ev[cs[i].ev].alive)
+            out[m++] = cs[i].ev;
+    return m;
+}
+
+typedef struct {
+    double p;
+    uint32_t a, b;
+} pair;
+
+static int cmp_pair(const void *x, const void *y)
+{
+    double a = ((const pair *)x)->p, b = ((const pair *)y)->p;
+    return (a < b) - (a > b);
+}
+
+/* The live event an event index stands for now (following merges). */
+static uint32_t live(const sl_events *c, uint32_t ev)
+{
+    while (!c->ev[ev].alive && c->ev[ev].n)
+        ev = c->of[c->ev[ev].member[0]];
+    return ev;
+}
+
 void sl_events_merge(sl_events *c)
 {
     if (getenv("SL_NO_MERGE")) return;
+    pair *ps = NULL;
+    size_t np = 0, cap = 0;
     for (uint32_t a = 0; a < c->nev; a++) {
         if (!c->ev[a].alive)
             continue;
-        const sl_profile *p = c->prof[c->ev[a].member[0]];
-        cand cs[256];
-        size_t nc = candidates(c, p, cs, 256);
-        for (size_t k = 0; k < nc; k++) {
-            uint32_t b = cs[k].ev;
-            if (b == a || !c->ev[b].alive || !c->ev[a].alive)
+        uint32_t nb[MAX_CAND];
+        size_t n = sl_events_neighbours(c, a, nb, MAX_CAND);
+        for (size_t k = 0; k < n; k++) {
+            if (nb[k] < a) /* each pair once */
                 continue;
-            sl_sim_parts x;
-            event_parts(&c->ev[a], &c->ev[b], &x);
-            if (sl_sim_p_event(&x) < MERGE_THRESHOLD)
+            double p = sl_merge_p(&c->ev[a], &c->ev[nb[k]]);
+            if (p < MERGE_THRESHOLD)
                 continue;
-            uint32_t into = c->ev[a].id < c->ev[b].id ? a : b;
-            event_absorb(c, into, into == a ? b : a);
+            sl_grow((void **)&ps, &cap, np + 1, sizeof *ps);
+            ps[np++] = (pair){p, a, nb[k]};
         }
     }
+    qsort(ps, np, sizeof *ps, cmp_pair);
+    for (size_t k = 0; k < np; k++) { /* strongest first, judged again as they grow */
+        uint32_t a = live(c, ps[k].a), b = live(c, ps[k].b);
+        if (a == b || !c->ev[a].alive || !c->ev[b].alive)
+            continue;
+        if (sl_merge_p(&c->ev[a], &c->ev[b]) < MERGE_THRESHOLD)
+            continue;
+        uint32_t into = c->ev[a].id < c->ev[b].id ? a : b;
+        event_absorb(c, into, into == a ? b : a);
+    }
+    free(ps);
 }
