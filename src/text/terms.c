@@ -311,6 +311,63 @@ static bool has_non_ascii(const char *s, size_t n)
     return false;
 }
 
+/* Cyrillic letters that look like accented ones but are letters of their
+ * own (й is not и, ї is not і, ў is not у): sl_norm_key() would strip
+ * their marks, so they are hidden in private-use code points (3 bytes in
+ * UTF-8, like them: 2) around it.  ё -> е stays, as Russian writers do. */
+static const char *const keep[][2] = {
+    {"\xD0\xB9", "\xEE\x80\x80"}, /* й */
+    {"\xD1\x97", "\xEE\x80\x81"}, /* ї */
+    {"\xD1\x9E", "\xEE\x80\x82"}, /* ў */
+};
+
+/* Replaces each 'from' (n bytes) in b[start..) by 'to' (m bytes). */
+static void replace(sl_buf *b, size_t start, const char *from, size_t n,
+                    const char *to, size_t m)
+{
+    sl_buf o = {0};
+    size_t i = start, last = start;
+    while (i + n <= b->len) {
+        if (memcmp(b->s + i, from, n)) {
+            i++;
+            continue;
+        }
+        sl_buf_put(&o, b->s + last, i - last);
+        sl_buf_put(&o, to, m);
+        i += n;
+        last = i;
+    }
+    if (!o.s)
+        return;
+    sl_buf_put(&o, b->s + last, b->len - last);
+    b->len = start;
+    sl_buf_put(b, o.s, o.len);
+    sl_buf_free(&o);
+}
+
+/* Appends stem s[0..n) to t->key without accents (sl_norm_key), keeping
+ * the Cyrillic letters above. */
+static void strip_accents(sl_terms *t, const char *s, size_t n)
+{
+    size_t start = t->key.len;
+    bool cyr = false;
+    for (size_t i = 0; i + 1 < n && !cyr; i++)
+        cyr = (s[i] == '\xD0' && s[i + 1] == '\xB9') ||
+              (s[i] == '\xD1' && (s[i + 1] == '\x97' || s[i + 1] == '\x9E'));
+    if (!cyr) {
+        sl_norm_key(t->norm, s, n, &t->key);
+        return;
+    }
+    sl_buf tmp = {0};
+    sl_buf_put(&tmp, s, n);
+    for (size_t k = 0; k < 3; k++)
+        replace(&tmp, 0, keep[k][0], 2, keep[k][1], 3);
+    sl_norm_key(t->norm, tmp.s, tmp.len, &t->key);
+    for (size_t k = 0; k < 3; k++)
+        replace(&t->key, start, keep[k][1], 3, keep[k][0], 2);
+    sl_buf_free(&tmp);
+}
+
 /* The term of a word into t->key (prefix length in *pre); false: none. */
 static bool word_term(sl_terms *t, const sl_lang *L, const char *raw,
                       size_t len, int flags, size_t *pre)
@@ -330,7 +387,7 @@ static bool word_term(sl_terms *t, const sl_lang *L, const char *raw,
     }
     *pre = put_prefix(t, L);
     if (has_non_ascii(stem, slen))
-        sl_norm_key(t->norm, stem, slen, &t->key);
+        strip_accents(t, stem, slen);
     else
         sl_buf_put(&t->key, stem, slen);
     return t->key.len > *pre;
