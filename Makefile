@@ -57,10 +57,6 @@ $(BUILD)/%.o: %.cc
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-# Embedded data: .incbin does not show in -MMD dependencies.
-$(BUILD)/src/text/stopwords.o: $(wildcard data/stopwords/*.txt)
-$(BUILD)/src/text/lexicon_data.o: $(LEXICON)
-
 # The cross-lingual lexicon (src/text/lexicon.c), made from the FreeDict
 # dictionaries that scripts/packages.d/lexicon.txt lists (scripts/setup.sh
 # installs them) by tools/lexicon_build.c, which links the same term code as
@@ -96,6 +92,10 @@ $(LEXICON): $(LEX_TOOL) $(LEX_PKGS)
 	mv $@.tmp $@
 
 -include $(LEX_OBJ:.o=.d)
+
+# Embedded data: .incbin does not show in -MMD dependencies.
+$(BUILD)/src/text/stopwords.o: $(wildcard data/stopwords/*.txt)
+$(BUILD)/src/text/lexicon_data.o: $(LEXICON)
 
 # The sanitizer build: same sources, its own folder.
 asan: $(LEXICON)
