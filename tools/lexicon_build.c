@@ -19,6 +19,11 @@
  *           forward German table has them (factor PIVOT).  Russian has
  *           no Russian-English dictionary and eng-rus is tiny: this is
  *           where most Russian entries come from.
+ *   X-deu   into German: each headword that gives one term in X maps to the
+ *           English translations of its German translations (factor PIVOT).
+ *
+ * Multi-word pairs ("kald krig" / "cold war") add the one word that is left
+ * when the others pair off with known translations (align()).
  *
  * Both sides go through exactly the run time's term() (src/text/terms.c,
  * linked in), so a table key is what sl_term_hash() of a token's term gives.
@@ -305,7 +310,7 @@ static void fix_hungarian(char *s)
     }
 }
 
-typedef enum { FORWARD, REVERSE, VIA_GERMAN } direction;
+typedef enum { FORWARD, REVERSE, VIA_GERMAN, INTO_GERMAN } direction;
 
 /* Forward: headwords in lang, translations in English. */
 static size_t forward(builder *b, const char *lang, dictd_parsed *p)
@@ -408,6 +413,40 @@ static size_t via_german(builder *b, const char *lang, dictd_parsed *p)
     return used;
 }
 
+/* Into German: headwords in lang, translations in German, which the
+ * forward German table takes on to English. */
+static size_t into_german(builder *b, const char *lang, dictd_parsed *p)
+{
+    size_t de[16], nde = 0;
+    float dw[16];
+    for (size_t i = 0; i < p->n && nde < 16; i++) {
+        sl_term t;
+        uint32_t v;
+        if (p->p[i].sense && one_term(b, "de", dictd_piece_text(p, i), &t) &&
+            (v = map_get(&b->smap, t.hash)) != 0) {
+            de[nde] = v - 1;
+            dw[nde++] = 1.0f / (float)p->p[i].sense;
+        }
+    }
+    size_t used = 0;
+    uint8_t sp = space_of(b, lang);
+    for (size_t i = 0; i < p->n && !p->p[i].sense && nde; i++) {
+        sl_term t;
+        if (!one_term(b, lang, dictd_piece_text(p, i), &t))
+            continue;
+        size_t x = source_of(b, &t, sp);
+        for (size_t d = 0; d < nde; d++) {
+            source *g = &b->src[de[d]];
+            finalize(g);
+            float w = PIVOT * dw[d] / (float)nde;
+            for (uint32_t k = 0; k < g->n; k++)
+                add(&b->src[x], g->v[k].tid, w * g->v[k].w);
+        }
+        used = 1;
+    }
+    return used;
+}
+
 /* True if source sid already translates to target e. */
 static bool knows(const builder *b, uint32_t sid1, uint32_t e)
 {
@@ -502,11 +541,12 @@ static size_t read_list(const char *path, dict_ref *out, size_t max)
         dict_ref *d = &out[n];
         snprintf(d->name, sizeof d->name, "%s-%s", a, c);
         d->dir = !strcmp(c, "eng") ? FORWARD : !strcmp(a, "eng") ? REVERSE
-               : VIA_GERMAN;
-        d->lang = iso1(d->dir == FORWARD ? a : c);
+               : !strcmp(c, "deu") ? INTO_GERMAN : VIA_GERMAN;
+        d->lang = iso1(d->dir == FORWARD || d->dir == INTO_GERMAN ? a : c);
         if (!d->lang || (d->dir == VIA_GERMAN && strcmp(a, "deu"))) {
-            fprintf(stderr, "%s:%zu: dict-freedict-%s: not X-eng, eng-X or "
-                            "deu-X of a known language\n", path, ln, d->name);
+            fprintf(stderr, "%s:%zu: dict-freedict-%s: not X-eng, eng-X, "
+                            "deu-X or X-deu of a known language\n", path, ln,
+                    d->name);
             exit(1);
         }
         n++;
@@ -541,9 +581,11 @@ static void read_dict(builder *b, const char *dir, const dict_ref *r)
         e[d.e[i].len] = save;
         used += r->dir == FORWARD ? forward(b, r->lang, &p)
               : r->dir == REVERSE ? reverse(b, r->lang, &p)
-              : via_german(b, r->lang, &p);
+              : r->dir == VIA_GERMAN ? via_german(b, r->lang, &p)
+              : into_german(b, r->lang, &p);
     }
-    static const char *const how[] = {"forward", "reversed", "via German"};
+    static const char *const how[] = {"forward", "reversed", "via German",
+                                      "into German"};
     sl_buf_printf(&b->sources, "freedict-%s\t%s\tedition %s\t%zu entries, "
                   "%zu pieces used\n", r->name, how[r->dir],
                   d.edition[0] ? d.edition : "?", d.n, used);
@@ -709,7 +751,7 @@ int main(int argc, char **argv)
     builder b = {.t = sl_terms_new()};
     for (int pass = 0; pass < 2; pass++) { /* German first: pivots need it */
         for (size_t i = 0; i < n; i++)
-            if ((refs[i].dir == VIA_GERMAN) == (pass == 1))
+            if ((refs[i].dir >= VIA_GERMAN) == (pass == 1))
                 read_dict(&b, argv[2], &refs[i]);
         {
             size_t a1 = align(&b), a2 = align(&b);
