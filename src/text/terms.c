@@ -587,8 +587,8 @@ size_t sl_terms_text(sl_terms *t, const char *lang, const char *s, size_t len,
         if (i >= AHEAD && tok[i - AHEAD].len <= SL_TERM_MAX_INPUT) {
             size_t j = i - AHEAD;
             const centry *e = probe(t, L, s, &tok[j], key[j % AHEAD], seed[j % AHEAD]);
-            if (e->term)
-                fill(&out->v[out->n++], e, &tok[j], j);
+            fill(&out->v[out->n], e, &tok[j], j); /* kept if a term: no branch */
+            out->n += e->term != NULL;
         }
         if (i < n && tok[i].len <= SL_TERM_MAX_INPUT) {
             key[i % AHEAD] = key_of(L, s, &tok[i], &seed[i % AHEAD]);
