@@ -199,7 +199,7 @@ uint64_t sl_term_hash(const char *s, size_t len);
 
 /* Drops the per-context cache of word -> term.  The cache also drops
  * itself, at the start of a call, once it holds ~260k distinct words (its
- * table is then 32 MB). */
+ * table is then 16 MB). */
 void sl_terms_reset(sl_terms *t);
 
 /* ---- the cross-lingual lexicon (src/text/lexicon.c) ------------------------- */
