@@ -211,7 +211,7 @@ typedef struct sl_index sl_index;
 
 typedef struct {
     double event_threshold; /* p(same event) an article needs to join an
-                               event, in (0, 1); 0 = the default, 0.5 */
+                               event, in (0, 1); 0 = the default, 0.7 */
     int window_days;        /* an event takes articles up to this many days
                                after its last one; 0 = the default, 7 */
     unsigned prior_docs;    /* documents assumed seen before the first one,

@@ -149,8 +149,8 @@ size_t sl_name_skeleton(const char *w, size_t n, char *out)
             c = (char)(c - 'A' + 'a');
         if (!(c >= 'a' && c <= 'z'))
             continue;
-        if (is_vowel(c) || c == 'h' || c == 'j')
-            continue;
+        if (is_vowel(c) || c == 'h' || c == 'j' || (c == 'w' && i > 0))
+            continue; /* a w inside a word is a vowel in Arabic romanisation */
         if (c == 'p' && i + 1 < n && w[i + 1] == 'h')
             c = 'f';
         else if (c == 'c' || c == 'q')
@@ -459,6 +459,22 @@ void sl_profile_count_df(sl_df *df, const sl_draft *d, int sign)
     sl_df_add(df, d->key, d->n, sign);
 }
 
+/* Where an article with no day of its own goes in time: the day it
+ * mentions most, if its own month or year (a "date 2023-09" marker) allows
+ * it; else the middle of that month; else the day it mentions most. */
+static int32_t placed_day(sl_date own, int32_t told)
+{
+    if (own.precision == SL_DATE_DAY || own.precision == SL_DATE_NONE)
+        return told;
+    bool month = own.precision == SL_DATE_MONTH;
+    int32_t lo = (int32_t)sl_date_to_days(own.year, month ? own.month : 1, 1);
+    int32_t hi = month ? lo + sl_date_days_in_month(own.year, own.month) - 1
+                       : (int32_t)sl_date_to_days(own.year, 12, 31);
+    if (told != SL_NO_DAY && told >= lo && told <= hi)
+        return told;
+    return month ? lo + 14 : told;
+}
+
 sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
 {
     size_t need = sizeof(sl_profile) +
@@ -471,7 +487,6 @@ sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
     p->days = (int32_t *)(p->nums + SL_PROFILE_NUMS);
     memcpy(p->days, d->days, d->ndays * sizeof *p->days);
     p->ndays = d->ndays;
-    p->told_day = d->told_day;
     p->id = sl_xstrdup(a->id ? a->id : "");
     p->title = sl_xstrdup(a->title);
     p->site = sl_xstrdup(a->site);
@@ -482,6 +497,7 @@ sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
                  ? (int32_t)sl_date_to_days(a->date.year, a->date.month, a->date.day)
                  : SL_NO_DAY;
     p->day_prec = (uint8_t)a->date.precision;
+    p->told_day = placed_day(a->date, d->told_day);
     p->words = words_of(a);
     return p;
 }

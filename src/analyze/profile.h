@@ -107,7 +107,10 @@ typedef struct sl_profile {
     char lang[8];       /* ISO code or "und" */
     int32_t day;        /* its date in days since 1970-01-01, or SL_NO_DAY */
     uint8_t day_prec;   /* sl_date_precision of that date */
-    int32_t told_day;   /* the day it mentions most, or SL_NO_DAY */
+    int32_t told_day;   /* where it goes in time when 'day' is unknown: the
+                           day it mentions most (if its month or year
+                           marker allows), else the middle of its month,
+                           or SL_NO_DAY */
     uint32_t words;     /* length of the cleaned text, in words */
     /* features, each sorted by key; weights of each array have unit length */
     sl_feat *terms, *ents, *nums; /* all in one block with 'days' */

@@ -79,8 +79,8 @@ static void features(const sl_sim_parts *x, double f[NFEAT])
 }
 
 /* Fitted by bench/fit_similarity.py on events-dev (see the top comment). */
-static const double W_EVENT[NFEAT] = {-4.215, 16.420, 0.773, 3.681, -3.174, 4.171, 1.938, 6.280, 2.651, -0.368, 0.585, -0.034, -2.079};
-static const double W_STORY[NFEAT] = {-4.042, 25.607, 2.009, 1.881, -0.720, 2.584, 2.680, 8.241, 11.115, -0.181, 0.228, -0.249, -1.171};
+static const double W_EVENT[NFEAT] = {-4.149, 15.844, 0.756, 3.494, -3.064, 4.168, 1.638, 5.413, 2.674, -0.596, 1.456, -0.023, -1.986};
+static const double W_STORY[NFEAT] = {-4.059, 25.403, 2.018, 1.624, -0.734, 2.648, 2.572, 7.563, 10.091, -0.235, 0.685, -0.272, -1.107};
 
 static double logistic(const double *w, const sl_sim_parts *x)
 {

@@ -125,8 +125,6 @@ const sl_event *sl_events_at(const sl_events *c, size_t i);
 /* The event index a profile number is in (after merges), or UINT32_MAX. */
 uint32_t sl_events_of(const sl_events *c, uint32_t i);
 
-/* The evidence for profile i against event index ev (for `why`). */
-void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out);
 
 /* Up to 'cap' live, unexpired events that could take p (the candidate
  * search of sl_events_add), as event indices into out; returns how many. */

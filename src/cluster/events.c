@@ -48,9 +48,9 @@ enum {
     CENTROID_NUMS = 24
 };
 
-#define DEFAULT_THRESHOLD 0.5
+#define DEFAULT_THRESHOLD 0.7 /* tuned on events-dev with MERGE_THRESHOLD */
 #define DEFAULT_WINDOW 7
-#define MERGE_THRESHOLD (getenv("SL_MT") ? atof(getenv("SL_MT")) : 0.5)
+#define MERGE_THRESHOLD 0.3 /* p(one event) to merge two; tuned on events-dev */
 
 struct sl_events {
     sl_events_opts opt;
@@ -152,32 +152,6 @@ static bool shares_day(const int32_t *a, size_t na, const int32_t *b, size_t nb)
             if (a[i] == b[j])
                 return true;
     return false;
-}
-
-/* The mean cosine of unit vector f[0..n) with the event's members: the
- * dot product with their sum over their number (average linkage), which
- * is on the scale the pairwise model was fitted on. */
-static double mean_cos(const sl_event *e, const sl_centroid *c, const sl_feat *f, size_t n)
-{
-    if (getenv("SL_CENTROID")) return sl_centroid_cos(c, f, n);
-    return e->n ? sl_feat_dot(c->f, c->n, f, n) / e->n : 0;
-}
-
-static void parts_of(const sl_event *e, const sl_profile *p, sl_sim_parts *x)
-{
-    x->terms = mean_cos(e, &e->terms, p->terms, p->nterms);
-    x->ents = mean_cos(e, &e->ents, p->ents, p->nents);
-    x->nums = mean_cos(e, &e->nums, p->nums, p->nnums);
-    x->day_gap = day_gap(p->day, e->first_day, e->last_day);
-    x->told_gap = x->day_gap < 0 ? day_gap(sl_profile_when(p), e->told_first, e->told_last) : -1;
-    x->shared_day = shares_day(p->days, p->ndays, e->days, e->ndays);
-    x->cross_lang = !has_lang(e->langs, p->lang);
-    sl_sim_conflicts(x, p->nnums, e->nums.n, p->nents, e->ents.n);
-}
-
-void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out)
-{
-    parts_of(&c->ev[ev], c->prof[i], out);
 }
 
 static void index_event(sl_events *c, uint32_t ev)
@@ -483,7 +457,6 @@ static uint32_t live(const sl_events *c, uint32_t ev)
 
 void sl_events_merge(sl_events *c)
 {
-    if (getenv("SL_NO_MERGE")) return;
     pair *ps = NULL;
     size_t np = 0, cap = 0;
     for (uint32_t a = 0; a < c->nev; a++) {

@@ -75,7 +75,7 @@ void sl_join_features(const sl_event *e, const sl_profile *p, double f[SL_JOIN_N
 }
 
 /* Fitted by bench/fit_events.py on events-dev (see the top comment). */
-static const double W_JOIN[SL_JOIN_NFEAT] = {-1.141, 9.851, 0.799, 6.743, -8.919, 3.034, -2.798, 3.509, 0.346, -0.389, -1.254, 1.450, -1.084, -0.206, -0.440, -0.497, -1.940};
+static const double W_JOIN[SL_JOIN_NFEAT] = {-0.872, 9.665, 0.247, 6.864, -9.078, 2.871, -2.774, 3.552, 0.183, -0.562, -1.144, 2.134, -1.194, -0.385, 0.285, -0.418, -1.888};
 
 double sl_join_p(const sl_event *e, const sl_profile *p)
 {

@@ -101,7 +101,7 @@ void sl_merge_features(const sl_event *a, const sl_event *b, double f[SL_MERGE_N
 }
 
 /* Fitted by bench/fit_merge.py on events-dev (see the top comment). */
-static const double W_MERGE[SL_MERGE_NFEAT] = {-0.582, 2.325, 1.463, 1.843, 1.217, 1.903, -0.794, 1.600, -0.031, -0.292, 0.553, -0.202, 1.547, 0.071, -0.866, -0.484, -0.573, -0.623};
+static const double W_MERGE[SL_MERGE_NFEAT] = {-0.526, 2.918, 2.165, 2.142, 1.557, 1.937, -0.827, 1.911, -0.246, 0.972, 0.207, -0.398, 2.326, 0.438, -1.290, -0.717, -0.385, -0.793};
 
 double sl_merge_p(const sl_event *a, const sl_event *b)
 {
