@@ -20,92 +20,10 @@
  * --dump writes one line per pair with the model's inputs and the label,
  * for bench/fit_similarity.py.
  */
-#include "../src/analyze/profile.h"
+#include "corpus.h"
 
-#include <cJSON.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <time.h>
-
-typedef struct {
-    sl_profile **p;
-    char **event, **story;
-    size_t n;
-} corpus;
-
-static char *label_of(const cJSON *o, const char *a, const char *b)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, a);
-    if (!v && b)
-        v = cJSON_GetObjectItemCaseSensitive(o, b);
-    return cJSON_IsString(v) ? strdup(v->valuestring) : NULL;
-}
-
-/* Reads the labels of each line (by position) and the articles through the
- * engine; articles the engine skips are dropped with their labels. */
-static int load(const char *path, corpus *c)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        printf("skip %s: not found\n", path);
-        return -1;
-    }
-    sl_engine *e = sl_engine_new();
-    sl_df *df = sl_df_new();
-    size_t cap = 0;
-    sl_draft *drafts = NULL;
-    char *line = NULL;
-    size_t lcap = 0;
-    ssize_t len;
-    size_t lineno = 0;
-    while ((len = getline(&line, &lcap, f)) > 0) {
-        lineno++;
-        sl_article *a;
-        if (sl_article_read(e, path, line, (size_t)len, SL_FORMAT_JSONL, &a) != SL_OK)
-            continue;
-        cJSON *o = cJSON_ParseWithLength(line, (size_t)len);
-        sl_article_prepare(e, a);
-        if (c->n == cap) {
-            cap = cap ? 2 * cap : 512;
-            c->p = realloc(c->p, cap * sizeof *c->p);
-            c->event = realloc(c->event, cap * sizeof *c->event);
-            c->story = realloc(c->story, cap * sizeof *c->story);
-            drafts = realloc(drafts, cap * sizeof *drafts);
-        }
-        sl_profile_count(e, a, &drafts[c->n]);
-        sl_profile_count_df(df, &drafts[c->n], +1);
-        c->p[c->n] = sl_profile_new(a, &drafts[c->n]);
-        c->event[c->n] = label_of(o, "event", "event_id");
-        c->story[c->n] = label_of(o, "story", NULL);
-        c->n++;
-        cJSON_Delete(o);
-        sl_article_free(a);
-    }
-    for (size_t i = 0; i < c->n; i++) {
-        sl_profile_weigh(c->p[i], &drafts[i], df);
-        sl_draft_free(&drafts[i]);
-    }
-    free(drafts);
-    free(line);
-    fclose(f);
-    sl_df_free(df);
-    sl_engine_free(e);
-    return 0;
-}
-
-static void corpus_free(corpus *c)
-{
-    for (size_t i = 0; i < c->n; i++) {
-        sl_profile_free(c->p[i]);
-        free(c->event[i]);
-        free(c->story[i]);
-    }
-    free(c->p);
-    free(c->event);
-    free(c->story);
-}
 
 /* ---- statistics ------------------------------------------------------------- */
 
@@ -221,8 +139,9 @@ static double score_pair(const sl_profile *a, const sl_profile *b, FILE *dump, i
     sl_sim_parts x;
     sl_sim_parts_of(a, b, &x);
     if (dump)
-        fprintf(dump, "%d\t%.4f\t%.4f\t%.4f\t%d\t%d\t%d\t%s\t%s\n", label, x.terms, x.ents,
-                x.nums, x.day_gap, x.shared_day, x.cross_lang, a->lang, b->lang);
+        fprintf(dump, "%d\t%.4f\t%.4f\t%.4f\t%d\t%d\t%d\t%s\t%s\t%d\t%d\t%d\n", label, x.terms,
+                x.ents, x.nums, x.day_gap, x.shared_day, x.cross_lang, a->lang, b->lang, x.told_gap,
+                x.num_conflict, x.ent_conflict);
     return sl_sim_score(&x);
 }
 
@@ -253,7 +172,7 @@ int main(int argc, char **argv)
         return 2;
     }
     corpus c = {0};
-    if (load(gold ? gold : arts, &c) != 0)
+    if (corpus_load(gold ? gold : arts, &c) != 0)
         return 0;
     FILE *dump = dump_path ? fopen(dump_path, "w") : NULL;
     pair *p = NULL;

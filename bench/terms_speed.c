@@ -184,10 +184,10 @@ static void family(sl_terms *t, const doc *all, size_t n, const char *name,
     double mb = (double)total / 1e6;
     printf("%-10s %6.1f MB  tokenize %6.0f MB/s %5.1f Mtok/s   tokenize+term "
            "%6.0f MB/s %5.1f Mtok/s  %4.1f terms/tok   wc -w %6.0f MB/s  "
-           "(term %.2fx wc -w)\n",
+           "(term %.2fx wc -w; %4.1f us per 3 KB)\n",
            name, mb, mb / tt, (double)toks / tt / 1e6, mb / tr,
            (double)toks / tr / 1e6, (double)terms / (double)toks,
-           wc > 0 ? mb / wc : 0, wc > 0 ? wc / tr : 0);
+           wc > 0 ? mb / wc : 0, wc > 0 ? wc / tr : 0, 3000.0 / (mb / tr));
     sl_tokens_free(&tv);
     sl_termv_free(&v);
     free(d);

@@ -211,7 +211,7 @@ typedef struct sl_index sl_index;
 
 typedef struct {
     double event_threshold; /* p(same event) an article needs to join an
-                               event, in (0, 1); 0 = the default, 0.5 */
+                               event, in (0, 1); 0 = the default, 0.7 */
     int window_days;        /* an event takes articles up to this many days
                                after its last one; 0 = the default, 7 */
     unsigned prior_docs;    /* documents assumed seen before the first one,
@@ -318,7 +318,8 @@ unsigned char *sl_index_pack_df(const sl_index *x, size_t *len);
 sl_status sl_index_restore_df(sl_index *x, const unsigned char *buf, size_t len);
 
 /* Removes article 'id' (deleted or expired): it leaves its event (an
- * event left empty is gone) and stops counting in the frequencies.
+ * event left empty is gone).  The document frequencies keep counting it:
+ * they are statistics of the whole stream, not of what is kept.
  * SL_EINPUT if unknown. */
 sl_status sl_index_remove(sl_index *x, const char *id);
 

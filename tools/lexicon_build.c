@@ -19,6 +19,11 @@
  *           forward German table has them (factor PIVOT).  Russian has
  *           no Russian-English dictionary and eng-rus is tiny: this is
  *           where most Russian entries come from.
+ *   X-deu   into German: each headword that gives one term in X maps to the
+ *           English translations of its German translations (factor PIVOT).
+ *
+ * Multi-word pairs ("kald krig" / "cold war") add the one word that is left
+ * when the others pair off with known translations (align()).
  *
  * Both sides go through exactly the run time's term() (src/text/terms.c,
  * linked in), so a table key is what sl_term_hash() of a token's term gives.
@@ -43,7 +48,7 @@
 #include <xxhash.h>
 
 enum { MAX_WORDS = 3, MAX_SPACES = 128 };
-static const float REVERSED = 0.8f, PIVOT = 0.5f, FLOOR = 0.1f;
+static const float REVERSED = 0.8f, PIVOT = 0.5f, PHRASE = 0.5f, FLOOR = 0.1f;
 
 /* ---- a u64 -> u32 map (open addressing) --------------------------------- */
 
@@ -107,9 +112,30 @@ typedef struct {
     uint32_t len, id; /* id: position in the output, or UINT32_MAX */
 } target;
 
+/* A multi-word translation pair, for alignment by elimination (align()). */
+typedef struct {
+    uint64_t x[MAX_WORDS];     /* source terms' hashes */
+    size_t xname[MAX_WORDS];   /* their bytes in 'names' */
+    uint32_t xlen[MAX_WORDS];
+    uint32_t e[MAX_WORDS];     /* English targets */
+    uint8_t nx, ne, space, done;
+    float w;
+} phrase;
+
+/* An English phrase of the entry being read. */
+typedef struct {
+    uint32_t e[MAX_WORDS];
+    uint8_t n;
+    float w;
+} eng_phrase;
+
 typedef struct {
     sl_terms *t;
     sl_termv tv;
+    phrase *ph;
+    size_t nph, cph;
+    eng_phrase *eph; /* the entry's English phrases of 2+ words */
+    size_t neph, ceph;
     map64 smap, tmap;
     source *src;
     size_t nsrc, csrc;
@@ -165,6 +191,7 @@ static size_t source_of(builder *b, const sl_term *t, uint8_t space)
 
 static void add(source *s, uint32_t tid, float w)
 {
+    s->final = false; /* finalize() again */
     for (uint32_t i = 0; i < s->n; i++)
         if (s->v[i].tid == tid) {
             s->v[i].w += w;
@@ -210,9 +237,40 @@ static void english(builder *b, const char *s, float w)
     for (size_t i = 0; i < n; i++)
         if (!latin_term(&b->tv.v[i]))
             return;
+    eng_phrase ep = {.n = (uint8_t)n, .w = w};
     for (size_t i = 0; i < n; i++) {
         sl_grow((void **)&b->entry, &b->centry, b->nentry + 1, sizeof *b->entry);
-        b->entry[b->nentry++] = (pair){target_of(b, &b->tv.v[i]), w / (float)n};
+        ep.e[i] = target_of(b, &b->tv.v[i]);
+        b->entry[b->nentry++] = (pair){ep.e[i], w / (float)n};
+    }
+    if (n >= 2) {
+        sl_grow((void **)&b->eph, &b->ceph, b->neph + 1, sizeof *b->eph);
+        b->eph[b->neph++] = ep;
+    }
+}
+
+/* Records source phrase s (2..MAX_WORDS word terms in lang) against each
+ * English phrase eph[0..neph), weight w times theirs. */
+static void record_phrase(builder *b, const char *lang, const char *s, float w,
+                          const eng_phrase *eph, size_t neph)
+{
+    size_t n = sl_terms_text(b->t, lang, s, strlen(s), &b->tv);
+    if (n < 2 || n > MAX_WORDS || !neph)
+        return;
+    phrase ph = {.nx = (uint8_t)n, .space = space_of(b, lang)};
+    for (size_t i = 0; i < n; i++) {
+        const sl_term *t = &b->tv.v[i];
+        if (t->kind == SL_TOK_NUMBER)
+            return;
+        ph.x[i] = t->hash, ph.xname[i] = b->names.len, ph.xlen[i] = t->len;
+        sl_buf_put(&b->names, t->s, t->len + 1);
+    }
+    for (size_t k = 0; k < neph; k++) {
+        ph.ne = eph[k].n;
+        memcpy(ph.e, eph[k].e, sizeof ph.e);
+        ph.w = w * eph[k].w;
+        sl_grow((void **)&b->ph, &b->cph, b->nph + 1, sizeof *b->ph);
+        b->ph[b->nph++] = ph;
     }
 }
 
@@ -252,12 +310,12 @@ static void fix_hungarian(char *s)
     }
 }
 
-typedef enum { FORWARD, REVERSE, VIA_GERMAN } direction;
+typedef enum { FORWARD, REVERSE, VIA_GERMAN, INTO_GERMAN } direction;
 
 /* Forward: headwords in lang, translations in English. */
 static size_t forward(builder *b, const char *lang, dictd_parsed *p)
 {
-    b->nentry = 0;
+    b->nentry = b->neph = 0;
     for (size_t i = 0; i < p->n; i++)
         if (p->p[i].sense)
             english(b, dictd_piece_text(p, i), 1.0f / (float)p->p[i].sense);
@@ -267,8 +325,10 @@ static size_t forward(builder *b, const char *lang, dictd_parsed *p)
     uint8_t sp = space_of(b, lang);
     for (size_t i = 0; i < p->n && !p->p[i].sense; i++) {
         sl_term t;
-        if (!one_term(b, lang, dictd_piece_text(p, i), &t))
+        if (!one_term(b, lang, dictd_piece_text(p, i), &t)) {
+            record_phrase(b, lang, dictd_piece_text(p, i), 1.0f, b->eph, b->neph);
             continue;
+        }
         size_t x = source_of(b, &t, sp); /* may move b->src */
         source *s = &b->src[x];
         for (size_t k = 0; k < b->nentry; k++)
@@ -281,7 +341,7 @@ static size_t forward(builder *b, const char *lang, dictd_parsed *p)
 /* Reversed: headwords in English, translations in lang. */
 static size_t reverse(builder *b, const char *lang, dictd_parsed *p)
 {
-    b->nentry = 0;
+    b->nentry = b->neph = 0;
     for (size_t i = 0; i < p->n && !p->p[i].sense; i++)
         english(b, dictd_piece_text(p, i), 1.0f);
     size_t used = 0;
@@ -289,11 +349,15 @@ static size_t reverse(builder *b, const char *lang, dictd_parsed *p)
     for (size_t i = 0; i < p->n && b->nentry; i++) {
         sl_term t;
         const char *s = dictd_piece_text(p, i);
-        if (!p->p[i].sense || !script_ok(lang, s) || !one_term(b, lang, s, &t))
+        if (!p->p[i].sense || !script_ok(lang, s))
             continue;
+        float w = REVERSED / (float)p->p[i].sense;
+        if (!one_term(b, lang, s, &t)) {
+            record_phrase(b, lang, s, w, b->eph, b->neph);
+            continue;
+        }
         size_t x = source_of(b, &t, sp); /* may move b->src */
         source *src = &b->src[x];
-        float w = REVERSED / (float)p->p[i].sense;
         for (size_t k = 0; k < b->nentry; k++)
             add(src, b->entry[k].tid, w * b->entry[k].w);
         used++;
@@ -315,11 +379,27 @@ static size_t via_german(builder *b, const char *lang, dictd_parsed *p)
             de[nde++] = v - 1;
     }
     uint8_t sp = space_of(b, lang);
+    eng_phrase eph[8]; /* German words of 2..3 translations, as phrases */
+    size_t neph = 0;
+    for (size_t d = 0; d < nde; d++) {
+        source *g = &b->src[de[d]];
+        finalize(g);
+        if (g->n < 2 || g->n > MAX_WORDS)
+            continue;
+        eph[neph] = (eng_phrase){.n = (uint8_t)g->n, .w = 1.0f / (float)nde};
+        for (uint32_t k = 0; k < g->n; k++)
+            eph[neph].e[k] = g->v[k].tid;
+        neph++;
+    }
     for (size_t i = 0; i < p->n && nde; i++) {
         sl_term t;
         const char *s = dictd_piece_text(p, i);
-        if (!p->p[i].sense || !script_ok(lang, s) || !one_term(b, lang, s, &t))
+        if (!p->p[i].sense || !script_ok(lang, s))
             continue;
+        if (!one_term(b, lang, s, &t)) {
+            record_phrase(b, lang, s, PIVOT / (float)p->p[i].sense, eph, neph);
+            continue;
+        }
         size_t x = source_of(b, &t, sp);
         for (size_t d = 0; d < nde; d++) {
             source *g = &b->src[de[d]];
@@ -331,6 +411,90 @@ static size_t via_german(builder *b, const char *lang, dictd_parsed *p)
         used++;
     }
     return used;
+}
+
+/* Into German: headwords in lang, translations in German, which the
+ * forward German table takes on to English. */
+static size_t into_german(builder *b, const char *lang, dictd_parsed *p)
+{
+    size_t de[16], nde = 0;
+    float dw[16];
+    for (size_t i = 0; i < p->n && nde < 16; i++) {
+        sl_term t;
+        uint32_t v;
+        if (p->p[i].sense && one_term(b, "de", dictd_piece_text(p, i), &t) &&
+            (v = map_get(&b->smap, t.hash)) != 0) {
+            de[nde] = v - 1;
+            dw[nde++] = 1.0f / (float)p->p[i].sense;
+        }
+    }
+    size_t used = 0;
+    uint8_t sp = space_of(b, lang);
+    for (size_t i = 0; i < p->n && !p->p[i].sense && nde; i++) {
+        sl_term t;
+        if (!one_term(b, lang, dictd_piece_text(p, i), &t))
+            continue;
+        size_t x = source_of(b, &t, sp);
+        for (size_t d = 0; d < nde; d++) {
+            source *g = &b->src[de[d]];
+            finalize(g);
+            float w = PIVOT * dw[d] / (float)nde;
+            for (uint32_t k = 0; k < g->n; k++)
+                add(&b->src[x], g->v[k].tid, w * g->v[k].w);
+        }
+        used = 1;
+    }
+    return used;
+}
+
+/* True if source sid already translates to target e. */
+static bool knows(const builder *b, uint32_t sid1, uint32_t e)
+{
+    const source *s = &b->src[sid1 - 1];
+    for (uint32_t i = 0; i < s->n; i++)
+        if (s->v[i].tid == e)
+            return true;
+    return false;
+}
+
+/* Alignment by elimination: in a phrase pair ("kald krig" / "cold war"),
+ * words whose translation is already known ("kald" -> "cold") pair off;
+ * if one word is left on each side, it is a translation ("krig" ->
+ * "war"), weight PHRASE of the pair's.  Returns how many were added. */
+static size_t align(builder *b)
+{
+    size_t added = 0;
+    for (size_t k = 0; k < b->nph; k++) {
+        phrase *ph = &b->ph[k];
+        if (ph->done)
+            continue;
+        bool ematched[MAX_WORDS] = {false};
+        int lone = -1, nx_left = 0, ne_left = ph->ne;
+        for (int i = 0; i < ph->nx; i++) {
+            uint32_t sid = map_get(&b->smap, ph->x[i]);
+            bool any = false;
+            for (int j = 0; sid && j < ph->ne; j++)
+                if (!ematched[j] && knows(b, sid, ph->e[j])) {
+                    ematched[j] = any = true;
+                    ne_left--;
+                    break;
+                }
+            if (!any)
+                lone = i, nx_left++;
+        }
+        if (nx_left != 1 || ne_left != 1)
+            continue;
+        int j = 0;
+        while (ematched[j])
+            j++;
+        sl_term t = {.s = b->names.s + ph->xname[lone], .len = ph->xlen[lone],
+                     .hash = ph->x[lone]};
+        size_t x = source_of(b, &t, ph->space);
+        add(&b->src[x], ph->e[j], PHRASE * ph->w);
+        ph->done = 1;
+        added++;
+    }
+    return added;
 }
 
 /* ---- the package list -------------------------------------------------------- */
@@ -377,11 +541,12 @@ static size_t read_list(const char *path, dict_ref *out, size_t max)
         dict_ref *d = &out[n];
         snprintf(d->name, sizeof d->name, "%s-%s", a, c);
         d->dir = !strcmp(c, "eng") ? FORWARD : !strcmp(a, "eng") ? REVERSE
-               : VIA_GERMAN;
-        d->lang = iso1(d->dir == FORWARD ? a : c);
+               : !strcmp(c, "deu") ? INTO_GERMAN : VIA_GERMAN;
+        d->lang = iso1(d->dir == FORWARD || d->dir == INTO_GERMAN ? a : c);
         if (!d->lang || (d->dir == VIA_GERMAN && strcmp(a, "deu"))) {
-            fprintf(stderr, "%s:%zu: dict-freedict-%s: not X-eng, eng-X or "
-                            "deu-X of a known language\n", path, ln, d->name);
+            fprintf(stderr, "%s:%zu: dict-freedict-%s: not X-eng, eng-X, "
+                            "deu-X or X-deu of a known language\n", path, ln,
+                    d->name);
             exit(1);
         }
         n++;
@@ -416,9 +581,11 @@ static void read_dict(builder *b, const char *dir, const dict_ref *r)
         e[d.e[i].len] = save;
         used += r->dir == FORWARD ? forward(b, r->lang, &p)
               : r->dir == REVERSE ? reverse(b, r->lang, &p)
-              : via_german(b, r->lang, &p);
+              : r->dir == VIA_GERMAN ? via_german(b, r->lang, &p)
+              : into_german(b, r->lang, &p);
     }
-    static const char *const how[] = {"forward", "reversed", "via German"};
+    static const char *const how[] = {"forward", "reversed", "via German",
+                                      "into German"};
     sl_buf_printf(&b->sources, "freedict-%s\t%s\tedition %s\t%zu entries, "
                   "%zu pieces used\n", r->name, how[r->dir],
                   d.edition[0] ? d.edition : "?", d.n, used);
@@ -582,10 +749,18 @@ int main(int argc, char **argv)
     dict_ref refs[256];
     size_t n = read_list(argv[1], refs, 256);
     builder b = {.t = sl_terms_new()};
-    for (int pass = 0; pass < 2; pass++) /* German first: pivots need it */
+    for (int pass = 0; pass < 2; pass++) { /* German first: pivots need it */
         for (size_t i = 0; i < n; i++)
-            if ((refs[i].dir == VIA_GERMAN) == (pass == 1))
+            if ((refs[i].dir >= VIA_GERMAN) == (pass == 1))
                 read_dict(&b, argv[2], &refs[i]);
+        {
+            size_t a1 = align(&b), a2 = align(&b);
+            fprintf(stderr, "lexicon_build: %zu phrase pairs aligned %zu + %zu "
+                            "words\n", b.nph, a1, a2);
+            sl_buf_printf(&b.sources, "phrase alignment\tby elimination\t"
+                          "%zu pairs\t%zu words\n", b.nph, a1 + a2);
+        }
+    }
     sl_buf o = write_table(&b);
     char err[256];
     sl_lexicon *x = sl_lexicon_load(o.s, o.len, true, err, sizeof err);

@@ -240,7 +240,7 @@ typedef struct {
  * tokens the expression takes (0 if none starts there) and fills *c. */
 size_t sl_an_date_match(const sl_dscan *sc, size_t i, sl_dcand *c);
 
-/* True if the folded word w[0..n) is a month name in any language. */
+/* True if the word w[0..n) (as written) is a month name in any language. */
 bool sl_dlex_is_month(const sl_dlex *x, const char *w, size_t n);
 
 /* ---- relative dates (src/analyze/date_resolve.c) ------------------------ */

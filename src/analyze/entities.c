@@ -235,6 +235,8 @@ static int by_count(const void *a, const void *b)
 /* Keys, and groups whose keys turn out equal joined ("ß" and "ss"). */
 static void make_keys(groups *gs)
 {
+    if (!gs->n)
+        return;
     for (size_t i = 0; i < gs->n; i++) {
         group *g = &gs->g[i];
         if (g->dead)

@@ -318,7 +318,8 @@ void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t)
         int mode = sentence_mode(t, first, end, ev);
         for (size_t i = first; i < end; i++) {
             const sl_tok *k = &t->tok[i];
-            if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED)
+            if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED ||
+                ((k->flags & SL_TF_LOWER) && !(k->flags & SL_TF_HYPHEN) && !k->apos))
                 continue;
             winfo w = word_info(t, i);
             if (!w.hash)
@@ -467,6 +468,19 @@ static bool noun_before_name(const finder *f, const winfo *first, const winfo *s
            (!surface_ends(f, first, vowel) && surface_ends(f, second, oblique));
 }
 
+/* Russian, Ukrainian: "Министр труда Бельгии Питер Клас" -- a name in the
+ * genitive ("Бельгии") before one in the nominative ("Питер Клас") are two
+ * names.  Returns the index where the second starts, or n. */
+static size_t genitive_split(const finder *f, const winfo *w, size_t b, size_t n)
+{
+    static const char *const genitive[] = {"ии", "ы", "и", NULL};
+    static const char *const vowel[] = {"а", "я", "о", "е", "и", "ы", "у", "ю", "ь", "і", NULL};
+    for (size_t k = b; k + 1 < n; k++)
+        if (surface_ends(f, &w[k], genitive) && !surface_ends(f, &w[k + 1], vowel))
+            return k + 1;
+    return n;
+}
+
 /* Decides what is left of a run of name words and reports it. */
 static void finish_run(finder *f, winfo *w, size_t *tok, size_t n)
 {
@@ -506,8 +520,14 @@ static void finish_run(finder *f, winfo *w, size_t *tok, size_t n)
             return;
     }
     sl_nword words[MAX_RUN];
+    size_t split = ev->strict ? genitive_split(f, w, b, n) : n;
     for (size_t i = b; i < n; i++)
         words[i - b] = w[i].part;
+    if (split < n) { /* "Бельгии | Питер Клас" */
+        f->emit(f->ctx, f->t->s, words, split - b, SL_ENT_NAME);
+        f->emit(f->ctx, f->t->s, words + (split - b), n - split, SL_ENT_NAME);
+        return;
+    }
     f->emit(f->ctx, f->t->s, words, n - b, SL_ENT_NAME);
 }
 
@@ -655,6 +675,11 @@ static size_t acronym_at(finder *f, size_t i)
     unsigned fl = nf ? sl_nw_flags(fo, nf, f->ev->langs) : 0;
     if (fl & NW_CAPS_WORD)
         return next;
+    /* two capitals that spell a common word of the language ("IT", "AS"),
+     * but not the usual "US", "UK", "UN", "EU" */
+    static const char *const keep2[] = {"us", "uk", "un", "eu", NULL};
+    if (k->len == 2 && (fl & NW_STOP) && !in_words(fo, nf, keep2))
+        return next;
     bool lower = nf && sl_hset_has(&f->ev->lower, sl_an_hash(fo, nf));
     if (lower && (k->len >= 4 || ((fl & NW_STOP) && f->ev->langs != SL_LANG(SL_L_EN))))
         return next; /* "FINAL" beside "final" */
@@ -775,6 +800,12 @@ void sl_an_find_names(const sl_name_evidence *ev, const sl_an_text *t, sl_name_e
             continue;
         for (size_t i = first; i < end;) {
             size_t next;
+            const sl_tok *k = &t->tok[i];
+            if (k->kind != SL_TK_WORD || ((k->flags & SL_TF_LOWER) && !(k->flags & SL_TF_HYPHEN) &&
+                                          !k->apos)) {
+                i++; /* the common case: nothing starts here */
+                continue;
+            }
             if ((next = acronym_at(&f, i))) {
                 i = next;
                 continue;

@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -148,8 +149,8 @@ size_t sl_name_skeleton(const char *w, size_t n, char *out)
             c = (char)(c - 'A' + 'a');
         if (!(c >= 'a' && c <= 'z'))
             continue;
-        if (is_vowel(c) || c == 'h' || c == 'j')
-            continue;
+        if (is_vowel(c) || c == 'h' || c == 'j' || (c == 'w' && i > 0))
+            continue; /* a w inside a word is a vowel in Arabic romanisation */
         if (c == 'p' && i + 1 < n && w[i + 1] == 'h')
             c = 'f';
         else if (c == 'c' || c == 'q')
@@ -188,7 +189,49 @@ static bool significant_number(const sl_term *t)
     return t->len >= 2 || memchr(t->s, '.', t->len) != NULL;
 }
 
-static void count_text(sl_profiler *p, sl_terms *t, const sl_lexicon *lx,
+/* Up to MAX_SENSES English translations of the foreign term 'src' into
+ * tr[], with shares that add up to 1: the dictionary's own weights, times a
+ * prior of how common each English word is in the news seen so far (df),
+ * so that German "Erdbeben" goes mostly to "earthquake", which reports use,
+ * and little to "temblor" or "seism", which they do not.  Senses far below
+ * the best are dropped.  Returns how many. */
+enum { MAX_SENSES = 3 };
+
+static size_t translate(const sl_lexicon *lx, const sl_df *df, uint64_t src, sl_translation *tr)
+{
+    size_t k = lx ? sl_lexicon_find(lx, src, tr, SL_LEXICON_K) : 0;
+    if (!k)
+        return 0;
+    double score[SL_LEXICON_K], best = 0, sum = 0;
+    for (size_t j = 0; j < k; j++) {
+        score[j] = tr[j].weight * (df ? log(2.0 + sl_df_count(df, tr[j].hash)) : 1.0);
+        best = score[j] > best ? score[j] : best;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < k; j++) { /* the strongest, in order, at most MAX_SENSES */
+        size_t arg = j;
+        for (size_t q = j + 1; q < k; q++)
+            if (score[q] > score[arg])
+                arg = q;
+        if (score[arg] < 0.3 * best || n == MAX_SENSES)
+            break;
+        sl_translation t = tr[j];
+        double sc = score[j];
+        tr[j] = tr[arg], score[j] = score[arg];
+        tr[arg] = t, score[arg] = sc;
+        sum += score[j];
+        n++;
+    }
+    for (size_t j = 0; j < n; j++)
+        tr[j].weight = (float)(score[j] / sum);
+    return n;
+}
+
+/* Counts the terms of s[0..len).  A foreign term the lexicon knows is
+ * counted as itself (kind SL_FEAT_SRC) and translated when the draft is
+ * weighed, when df is known -- unless 'df' is given, for a text that is
+ * weighed at once (a sentence): then it is translated here. */
+static void count_text(sl_profiler *p, sl_terms *t, const sl_lexicon *lx, const sl_df *df,
                        const char *lang, const char *s, size_t len, float w)
 {
     sl_terms_text(t, lang, s, len, &p->terms);
@@ -205,16 +248,12 @@ static void count_text(sl_profiler *p, sl_terms *t, const sl_lexicon *lx,
             continue;
         }
         sl_translation tr[SL_LEXICON_K];
-        size_t k = lx ? sl_lexicon_find(lx, m->hash, tr, 4) : 0;
-        if (k) {
-            float sum = 0;
-            while (k > 1 && tr[k - 1].weight < 0.3f * tr[0].weight)
-                k--; /* rare senses are noise, and rare words weigh much */
+        size_t k;
+        if (df && (k = translate(lx, df, m->hash, tr)) > 0) {
             for (size_t j = 0; j < k; j++)
-                sum += tr[j].weight;
-            for (size_t j = 0; j < k; j++)
-                map_add(p, tr[j].hash, w * tr[j].weight / sum, SL_FEAT_TERM, tr[j].s,
-                        tr[j].len, false);
+                map_add(p, tr[j].hash, w * tr[j].weight, SL_FEAT_TERM, tr[j].s, tr[j].len, false);
+        } else if (!df && lx && sl_lexicon_find(lx, m->hash, tr, 1)) {
+            map_add(p, m->hash, w, SL_FEAT_SRC, surf, m->tlen, false);
         } else if ((m->flags & SL_TOKF_UPPER) && !(m->flags & SL_TOKF_SENT)) {
             map_add(p, m->neutral, w, SL_FEAT_TERM, surf, m->tlen, false);
         } else {
@@ -292,9 +331,9 @@ void sl_profile_count(sl_engine *e, const sl_article *a, sl_draft *out)
     const sl_lexicon *lx = sl_engine_lexicon(e);
     map_clear(p);
     if (a->title)
-        count_text(p, t, lx, a->lang, a->title, strlen(a->title), 2.0f);
+        count_text(p, t, lx, NULL, a->lang, a->title, strlen(a->title), 2.0f);
     for (size_t i = 0; i < a->npara; i++)
-        count_text(p, t, lx, a->lang, a->para[i], strlen(a->para[i]), 1.0f);
+        count_text(p, t, lx, NULL, a->lang, a->para[i], strlen(a->para[i]), 1.0f);
     count_names(p, a);
     memset(out, 0, sizeof *out);
     out->n = p->n;
@@ -350,10 +389,26 @@ static int cmp_feat_key(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Keeps the 'max' strongest of v[0..n), unit length, sorted by key, in out;
- * returns how many. */
+static int cmp_wk_key(const void *x, const void *y)
+{
+    uint32_t a = ((const wk *)x)->key, b = ((const wk *)y)->key;
+    return (a > b) - (a < b);
+}
+
+/* Keeps the 'max' strongest of v[0..n) (equal keys summed first: two
+ * words translated into one, or a 32-bit collision), unit length, sorted
+ * by key, in out; returns how many. */
 static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
 {
+    qsort(v, n, sizeof *v, cmp_wk_key);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && v[k - 1].key == v[i].key)
+            v[k - 1].w += v[i].w;
+        else
+            v[k++] = v[i];
+    }
+    n = k;
     qsort(v, n, sizeof *v, cmp_w_desc);
     if (n > max)
         n = max;
@@ -364,14 +419,7 @@ static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
     for (size_t i = 0; i < n; i++)
         out[i] = (sl_feat){v[i].key, (float)(v[i].w / norm)};
     qsort(out, n, sizeof *out, cmp_feat_key);
-    size_t k = 0; /* fold 32-bit collisions */
-    for (size_t i = 0; i < n; i++) {
-        if (k && out[k - 1].key == out[i].key)
-            out[k - 1].w += out[i].w;
-        else
-            out[k++] = out[i];
-    }
-    return k;
+    return n;
 }
 
 static char *lead_of(const sl_article *a)
@@ -411,6 +459,22 @@ void sl_profile_count_df(sl_df *df, const sl_draft *d, int sign)
     sl_df_add(df, d->key, d->n, sign);
 }
 
+/* Where an article with no day of its own goes in time: the day it
+ * mentions most, if its own month or year (a "date 2023-09" marker) allows
+ * it; else the middle of that month; else the day it mentions most. */
+static int32_t placed_day(sl_date own, int32_t told)
+{
+    if (own.precision == SL_DATE_DAY || own.precision == SL_DATE_NONE)
+        return told;
+    bool month = own.precision == SL_DATE_MONTH;
+    int32_t lo = (int32_t)sl_date_to_days(own.year, month ? own.month : 1, 1);
+    int32_t hi = month ? lo + sl_date_days_in_month(own.year, own.month) - 1
+                       : (int32_t)sl_date_to_days(own.year, 12, 31);
+    if (told != SL_NO_DAY && told >= lo && told <= hi)
+        return told;
+    return month ? lo + 14 : told;
+}
+
 sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
 {
     size_t need = sizeof(sl_profile) +
@@ -423,7 +487,6 @@ sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
     p->days = (int32_t *)(p->nums + SL_PROFILE_NUMS);
     memcpy(p->days, d->days, d->ndays * sizeof *p->days);
     p->ndays = d->ndays;
-    p->told_day = d->told_day;
     p->id = sl_xstrdup(a->id ? a->id : "");
     p->title = sl_xstrdup(a->title);
     p->site = sl_xstrdup(a->site);
@@ -434,24 +497,36 @@ sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
                  ? (int32_t)sl_date_to_days(a->date.year, a->date.month, a->date.day)
                  : SL_NO_DAY;
     p->day_prec = (uint8_t)a->date.precision;
+    p->told_day = placed_day(a->date, d->told_day);
     p->words = words_of(a);
     return p;
 }
 
-void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df)
+void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df, const sl_lexicon *lx,
+                      sl_vocab *vocab)
 {
     wk *v[3];
-    size_t nv[3] = {0, 0, 0};
+    size_t nv[3] = {0, 0, 0}, cap = d->n * MAX_SENSES + 1;
     for (int k = 0; k < 3; k++)
-        v[k] = sl_xmalloc((d->n + 1) * sizeof(wk));
+        v[k] = sl_xmalloc(cap * sizeof(wk));
     double docs = (double)sl_df_docs(df) + 1;
     for (size_t i = 0; i < d->n; i++) {
         double idf = log(docs / ((double)sl_df_count(df, d->key[i]) + 0.5));
         if (idf < 0.05)
             idf = 0.05;
-        int k = d->kind[i];
-        double tf = d->tf[i] > 1 ? d->tf[i] : 1;
-        v[k][nv[k]++] = (wk){sl_feat_key(d->key[i]), (float)((1 + log(tf)) * idf)};
+        double tf = d->tf[i] > 1 ? d->tf[i] : 1, w = (1 + log(tf)) * idf;
+        if (d->kind[i] != SL_FEAT_SRC) {
+            int k = d->kind[i];
+            v[k][nv[k]++] = (wk){sl_feat_key(d->key[i]), (float)w};
+            continue;
+        }
+        sl_translation tr[SL_LEXICON_K];
+        size_t nt = translate(lx, df, d->key[i], tr);
+        for (size_t j = 0; j < nt; j++) {
+            v[SL_FEAT_TERM][nv[SL_FEAT_TERM]++] = (wk){sl_feat_key(tr[j].hash), (float)(w * tr[j].weight)};
+            if (vocab)
+                sl_vocab_add(vocab, sl_feat_key(tr[j].hash), tr[j].s);
+        }
     }
     p->nterms = (uint8_t)keep_best(v[SL_FEAT_TERM], nv[SL_FEAT_TERM], SL_PROFILE_TERMS, p->terms);
     p->nents = (uint8_t)keep_best(v[SL_FEAT_ENT], nv[SL_FEAT_ENT], SL_PROFILE_ENTS, p->ents);
@@ -515,7 +590,7 @@ static size_t vocab_slot(const sl_vocab *v, uint32_t key)
     return i;
 }
 
-static void vocab_put(sl_vocab *v, uint32_t key, const char *s)
+void sl_vocab_add(sl_vocab *v, uint32_t key, const char *s)
 {
     if ((v->n + 1) * 2 > v->cap) {
         sl_vocab old = *v;
@@ -567,12 +642,12 @@ void sl_vocab_note(sl_vocab *v, const sl_profile *p, const sl_draft *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         uint32_t k = sl_feat_key(d->key[i]);
-        if (sl_vocab_get(v, k))
+        if (d->kind[i] == SL_FEAT_SRC || sl_vocab_get(v, k))
             continue;
         const sl_feat *f = d->kind[i] == SL_FEAT_TERM ? p->terms : d->kind[i] == SL_FEAT_ENT ? p->ents : p->nums;
         size_t n = d->kind[i] == SL_FEAT_TERM ? p->nterms : d->kind[i] == SL_FEAT_ENT ? p->nents : p->nnums;
         if (feat_has(f, n, k))
-            vocab_put(v, k, d->pool + d->surf[i]);
+            sl_vocab_add(v, k, d->pool + d->surf[i]);
     }
 }
 
@@ -583,7 +658,7 @@ size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, c
 {
     sl_profiler *p = sl_engine_profiler(e);
     map_clear(p);
-    count_text(p, sl_engine_terms(e), sl_engine_lexicon(e), lang, s, n, 1.0f);
+    count_text(p, sl_engine_terms(e), sl_engine_lexicon(e), df, lang, s, n, 1.0f);
     wk *v = sl_xmalloc((p->n + 1) * sizeof *v);
     size_t k = 0;
     double docs = (double)sl_df_docs(df) + 1;
@@ -597,4 +672,181 @@ size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, c
     k = keep_best(v, k, max, out);
     free(v);
     return k;
+}
+
+/* ---- packing ------------------------------------------------------------------------ */
+
+/* Layout (little endian): "SLPR" u8 version; strings id, title, site, url,
+ * lead as u32 length + bytes (length 0xFFFFFFFF for NULL); lang[8]; i32 day;
+ * u8 day_prec; i32 told_day; u32 words; u8 nterms, nents, nnums, ndays;
+ * (u32 key, f32 w) x (nterms + nents + nnums); i32 x ndays; u32 crc32 of
+ * everything before it. */
+enum { PACK_VERSION = 1, NO_STR = 0xFFFFFFFFu };
+
+static void put_u32(sl_buf *b, uint32_t v)
+{
+    unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    sl_buf_put(b, (const char *)c, 4);
+}
+
+static void put_str(sl_buf *b, const char *s)
+{
+    if (!s) {
+        put_u32(b, NO_STR);
+        return;
+    }
+    size_t n = strlen(s);
+    put_u32(b, (uint32_t)n);
+    sl_buf_put(b, s, n);
+}
+
+static void put_feats(sl_buf *b, const sl_feat *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t w;
+        memcpy(&w, &f[i].w, 4);
+        put_u32(b, f[i].key);
+        put_u32(b, w);
+    }
+}
+
+unsigned char *sl_profile_pack(const sl_profile *p, size_t *len)
+{
+    sl_buf b = {0};
+    sl_buf_put(&b, "SLPR", 4);
+    sl_buf_putc(&b, PACK_VERSION);
+    put_str(&b, p->id);
+    put_str(&b, p->title);
+    put_str(&b, p->site);
+    put_str(&b, p->url);
+    put_str(&b, p->lead);
+    sl_buf_put(&b, p->lang, sizeof p->lang);
+    put_u32(&b, (uint32_t)p->day);
+    sl_buf_putc(&b, (char)p->day_prec);
+    put_u32(&b, (uint32_t)p->told_day);
+    put_u32(&b, p->words);
+    sl_buf_putc(&b, (char)p->nterms);
+    sl_buf_putc(&b, (char)p->nents);
+    sl_buf_putc(&b, (char)p->nnums);
+    sl_buf_putc(&b, (char)p->ndays);
+    put_feats(&b, p->terms, p->nterms);
+    put_feats(&b, p->ents, p->nents);
+    put_feats(&b, p->nums, p->nnums);
+    for (size_t i = 0; i < p->ndays; i++)
+        put_u32(&b, (uint32_t)p->days[i]);
+    put_u32(&b, (uint32_t)crc32(0, (const Bytef *)b.s, (uInt)b.len));
+    *len = b.len;
+    return (unsigned char *)sl_buf_take(&b);
+}
+
+typedef struct {
+    const unsigned char *s;
+    size_t n, at;
+    bool bad;
+} reader;
+
+static uint32_t get_u32(reader *r)
+{
+    if (r->n - r->at < 4) {
+        r->bad = true;
+        return 0;
+    }
+    const unsigned char *c = r->s + r->at;
+    r->at += 4;
+    return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
+}
+
+static uint8_t get_u8(reader *r)
+{
+    if (r->at >= r->n) {
+        r->bad = true;
+        return 0;
+    }
+    return r->s[r->at++];
+}
+
+static char *get_str(reader *r)
+{
+    uint32_t n = get_u32(r);
+    if (r->bad || n == NO_STR)
+        return NULL;
+    if (n > r->n - r->at || memchr(r->s + r->at, '\0', n)) {
+        r->bad = true;
+        return NULL;
+    }
+    char *s = sl_xstrndup((const char *)r->s + r->at, n);
+    r->at += n;
+    return s;
+}
+
+static void get_feats(reader *r, sl_feat *f, size_t n)
+{
+    for (size_t i = 0; i < n && !r->bad; i++) {
+        f[i].key = get_u32(r);
+        uint32_t w = get_u32(r);
+        memcpy(&f[i].w, &w, 4);
+        if (!(f[i].w == f[i].w) || (i && f[i].key <= f[i - 1].key))
+            r->bad = true; /* NaN, or not sorted: not ours */
+    }
+}
+
+sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, size_t errlen)
+{
+    const char *why = NULL;
+    if (len < 9 || memcmp(buf, "SLPR", 4) != 0)
+        why = "not a packed article";
+    else if (buf[4] != PACK_VERSION)
+        why = "packed by another version";
+    else if ((uint32_t)crc32(0, buf, (uInt)(len - 4)) !=
+             ((uint32_t)buf[len - 4] | (uint32_t)buf[len - 3] << 8 | (uint32_t)buf[len - 2] << 16 |
+              (uint32_t)buf[len - 1] << 24))
+        why = "checksum mismatch";
+    if (why) {
+        snprintf(err, errlen, "%s", why);
+        return NULL;
+    }
+    reader r = {buf, len - 4, 5, false};
+    sl_draft none = {0};
+    none.told_day = SL_NO_DAY;
+    sl_article empty = {0};
+    sl_profile *p = sl_profile_new(&empty, &none);
+    free(p->id);
+    free(p->lead);
+    p->id = get_str(&r);
+    p->title = get_str(&r);
+    p->site = get_str(&r);
+    p->url = get_str(&r);
+    p->lead = get_str(&r);
+    if (r.n - r.at >= sizeof p->lang) {
+        memcpy(p->lang, r.s + r.at, sizeof p->lang);
+        p->lang[sizeof p->lang - 1] = '\0';
+        r.at += sizeof p->lang;
+    } else {
+        r.bad = true;
+    }
+    p->day = (int32_t)get_u32(&r);
+    p->day_prec = get_u8(&r);
+    p->told_day = (int32_t)get_u32(&r);
+    p->words = get_u32(&r);
+    p->nterms = get_u8(&r);
+    p->nents = get_u8(&r);
+    p->nnums = get_u8(&r);
+    p->ndays = get_u8(&r);
+    if (p->nterms > SL_PROFILE_TERMS || p->nents > SL_PROFILE_ENTS || p->nnums > SL_PROFILE_NUMS ||
+        p->ndays > SL_PROFILE_DAYS)
+        r.bad = true;
+    if (!r.bad) {
+        get_feats(&r, p->terms, p->nterms);
+        get_feats(&r, p->ents, p->nents);
+        get_feats(&r, p->nums, p->nnums);
+        for (size_t i = 0; i < p->ndays && !r.bad; i++)
+            p->days[i] = (int32_t)get_u32(&r);
+    }
+    if (r.bad || r.at != r.n || !p->id || !p->lead) {
+        snprintf(err, errlen, "packed article is damaged");
+        sl_profile_free(p);
+        return NULL;
+    }
+    return p;
 }

@@ -91,7 +91,12 @@ typedef struct {
     int32_t told_day; /* the day mentioned most often, or SL_NO_DAY */
 } sl_draft;
 
-enum { SL_FEAT_TERM = 0, SL_FEAT_ENT = 1, SL_FEAT_NUM = 2 };
+enum {
+    SL_FEAT_TERM = 0, /* a term of the shared space */
+    SL_FEAT_ENT = 1,  /* a name key */
+    SL_FEAT_NUM = 2,  /* a number */
+    SL_FEAT_SRC = 3   /* a foreign term, translated into terms when weighed */
+};
 
 typedef struct sl_profile {
     /* the article, for descriptions */
@@ -102,7 +107,10 @@ typedef struct sl_profile {
     char lang[8];       /* ISO code or "und" */
     int32_t day;        /* its date in days since 1970-01-01, or SL_NO_DAY */
     uint8_t day_prec;   /* sl_date_precision of that date */
-    int32_t told_day;   /* the day it mentions most, or SL_NO_DAY */
+    int32_t told_day;   /* where it goes in time when 'day' is unknown: the
+                           day it mentions most (if its month or year
+                           marker allows), else the middle of its month,
+                           or SL_NO_DAY */
     uint32_t words;     /* length of the cleaned text, in words */
     /* features, each sorted by key; weights of each array have unit length */
     sl_feat *terms, *ents, *nums; /* all in one block with 'days' */
@@ -132,8 +140,13 @@ void sl_profile_count_df(sl_df *df, const sl_draft *d, int sign);
 sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d);
 
 /* Gives p the features of its draft, weighted by the df table of the
- * moment (which should count this article already). */
-void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df);
+ * moment (which should count this article already); foreign terms are
+ * translated with the lexicon 'lx' (may be NULL), and, when 'vocab' is not
+ * NULL, the English words they became are noted there. */
+struct sl_lexicon;
+struct sl_vocab;
+void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df,
+                      const struct sl_lexicon *lx, struct sl_vocab *vocab);
 void sl_profile_free(sl_profile *p);
 
 /* ---- readable forms of features (vocab, profile.c) ----------------------- */
@@ -145,6 +158,8 @@ typedef struct sl_vocab sl_vocab;
 
 sl_vocab *sl_vocab_new(void);
 void sl_vocab_free(sl_vocab *v);
+/* Records s as the readable form of key (if it has none). */
+void sl_vocab_add(sl_vocab *v, uint32_t key, const char *s);
 /* Records the readable forms of the keys profile p kept, from its draft. */
 void sl_vocab_note(sl_vocab *v, const sl_profile *p, const sl_draft *d);
 /* The readable form of a key, or NULL.  Borrowed, valid until the next
@@ -153,6 +168,12 @@ const char *sl_vocab_get(const sl_vocab *v, uint32_t key);
 
 /* The 32-bit key a 64-bit feature hash becomes in a profile. */
 static inline uint32_t sl_feat_key(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
+
+/* The profile as bytes (versioned, checksummed; caller frees with free()),
+ * and back: NULL with the reason in err unless buf (borrowed) is an intact
+ * packed profile.  Caller frees the result with sl_profile_free(). */
+unsigned char *sl_profile_pack(const sl_profile *p, size_t *len);
+sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, size_t errlen);
 
 /* The term vector of a short text (a sentence), weighted by df, unit
  * length, at most 'max' features, into out; returns how many. */
@@ -177,12 +198,28 @@ typedef struct {
     double ents;     /* cosine of the name keys */
     double nums;     /* cosine of the numbers */
     int day_gap;     /* days between their dates; -1 if either is undated */
+    int told_gap;    /* with day_gap -1: days between the days they are
+                        placed at (their date, else the day they mention
+                        most); -1 if unknown */
     bool shared_day; /* they mention a common day */
+    bool num_conflict; /* both give numbers, and not the same ones */
+    bool ent_conflict; /* both name names, and hardly the same ones */
     bool cross_lang; /* different languages */
 } sl_sim_parts;
 
 /* The parts of a against b. */
 void sl_sim_parts_of(const sl_profile *a, const sl_profile *b, sl_sim_parts *out);
+
+/* The day a profile is placed at: its date, else the day it mentions most,
+ * else SL_NO_DAY. */
+static inline int32_t sl_profile_when(const sl_profile *p)
+{
+    return p->day != SL_NO_DAY ? p->day : p->told_day;
+}
+
+/* Sets the two conflict flags of x from its cosines, given whether each
+ * side has numbers and names at all. */
+void sl_sim_conflicts(sl_sim_parts *x, bool nums_a, bool nums_b, bool ents_a, bool ents_b);
 
 /* Probability that the evidence comes from two reports of the same event,
  * and of the same story (same event included).  A logistic model over the

@@ -47,9 +47,18 @@ void sl_sim_parts_of(const sl_profile *a, const sl_profile *b, sl_sim_parts *out
             j++;
     }
     out->cross_lang = strcmp(a->lang, b->lang) != 0;
+    int32_t wa = sl_profile_when(a), wb = sl_profile_when(b);
+    out->told_gap = out->day_gap < 0 && wa != SL_NO_DAY && wb != SL_NO_DAY ? abs(wa - wb) : -1;
+    sl_sim_conflicts(out, a->nnums, b->nnums, a->nents, b->nents);
 }
 
-enum { NFEAT = 9 };
+void sl_sim_conflicts(sl_sim_parts *x, bool nums_a, bool nums_b, bool ents_a, bool ents_b)
+{
+    x->num_conflict = nums_a && nums_b && x->nums < 0.05;
+    x->ent_conflict = ents_a && ents_b && x->ents < 0.1;
+}
+
+enum { NFEAT = 13 };
 
 static void features(const sl_sim_parts *x, double f[NFEAT])
 {
@@ -63,11 +72,15 @@ static void features(const sl_sim_parts *x, double f[NFEAT])
     f[6] = x->shared_day ? 1 : 0;
     f[7] = cross * x->terms;
     f[8] = cross * x->ents;
+    f[9] = x->told_gap >= 0 ? log1p(x->told_gap) : 0;
+    f[10] = x->told_gap >= 0 ? 1 : 0;
+    f[11] = x->num_conflict ? 1 : 0;
+    f[12] = x->ent_conflict ? 1 : 0;
 }
 
 /* Fitted by bench/fit_similarity.py on events-dev (see the top comment). */
-static const double W_EVENT[NFEAT] = {-5.178, 9.726, 7.564, 4.107, -3.131, 3.651, 2.359, 18.788, 3.641};
-static const double W_STORY[NFEAT] = {-4.499, 22.782, 6.638, 2.456, -0.724, 2.090, 3.037, 35.705, 13.000};
+static const double W_EVENT[NFEAT] = {-4.149, 15.844, 0.756, 3.494, -3.064, 4.168, 1.638, 5.413, 2.674, -0.596, 1.456, -0.023, -1.986};
+static const double W_STORY[NFEAT] = {-4.059, 25.403, 2.018, 1.624, -0.734, 2.648, 2.572, 7.563, 10.091, -0.235, 0.685, -0.272, -1.107};
 
 static double logistic(const double *w, const sl_sim_parts *x)
 {

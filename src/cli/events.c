@@ -24,7 +24,7 @@ static const char *EVENTS_HELP =
     "options:\n"
     "  --format json|text  JSON (default) or a readable digest\n"
     "  --threshold P       how sure (0..1) storyline must be that an article\n"
-    "                      reports an event to put it there (default 0.5)\n"
+    "                      reports an event to put it there (default 0.7)\n"
     "  --window DAYS       an event takes reports up to DAYS after its last\n"
     "                      one (default 7)\n"
     "  --lang xx           only events with an article in language xx\n"

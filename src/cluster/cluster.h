@@ -67,6 +67,7 @@ typedef struct {
     uint32_t nmerged;
     sl_centroid terms, ents, nums;
     int32_t first_day, last_day; /* over dated members; SL_NO_DAY if none */
+    int32_t told_first, told_last; /* over members' sl_profile_when() */
     int32_t days[8];    /* days its members mention most */
     uint8_t ndays;
     char langs[64];     /* its languages, "en de fr" */
@@ -92,7 +93,23 @@ void sl_events_free(sl_events *c);
  * clusterer. */
 uint32_t sl_events_add(sl_events *c, const sl_profile *p);
 
-/* Profile number i, as added.  Borrowed. */
+/* Puts profile 'p' straight into the event with id 'id' (made with that id
+ * if there is none), without clustering: restoring a saved index.
+ * Returns the event's index.  Borrowed like sl_events_add(). */
+uint32_t sl_events_put(sl_events *c, const sl_profile *p, uint32_t id);
+
+/* Takes profile number i out of its event (which is rebuilt from the
+ * members left, or dies if none are).  The clusterer forgets the profile;
+ * the caller may free it afterwards. */
+void sl_events_remove(sl_events *c, uint32_t i);
+
+/* How many profiles were added (and put). */
+size_t sl_events_nprofiles(const sl_events *c);
+
+/* The id of the event profile i is in, or 0. */
+uint32_t sl_events_id_of(const sl_events *c, uint32_t i);
+
+/* Profile number i, as added (NULL once removed).  Borrowed. */
 const sl_profile *sl_events_profile(const sl_events *c, uint32_t i);
 
 /* The second pass: merges events that the evidence of their whole
@@ -108,8 +125,36 @@ const sl_event *sl_events_at(const sl_events *c, size_t i);
 /* The event index a profile number is in (after merges), or UINT32_MAX. */
 uint32_t sl_events_of(const sl_events *c, uint32_t i);
 
-/* The evidence for profile i against event index ev (for `why`). */
-void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out);
+
+/* Up to 'cap' live, unexpired events that could take p (the candidate
+ * search of sl_events_add), as event indices into out; returns how many. */
+size_t sl_events_candidates(sl_events *c, const sl_profile *p, uint32_t *out, size_t cap);
+
+/* ---- joining (join.c) -------------------------------------------------------- */
+
+enum { SL_JOIN_NFEAT = 17 };
+
+/* The evidence for profile p joining event e: cosines to the centroids,
+ * mean cosines to the members, the day gap, shared days, a new language,
+ * the event's size (the list is in join.c). */
+void sl_join_features(const sl_event *e, const sl_profile *p, double f[SL_JOIN_NFEAT]);
+
+/* p(p reports event e), from those features. */
+double sl_join_p(const sl_event *e, const sl_profile *p);
+
+/* ---- merging (merge.c) --------------------------------------------------------- */
+
+enum { SL_MERGE_NFEAT = 18 };
+
+/* The evidence that events a and b are one (the list is in merge.c). */
+void sl_merge_features(const sl_event *a, const sl_event *b, double f[SL_MERGE_NFEAT]);
+
+/* p(a and b are one event), from those features. */
+double sl_merge_p(const sl_event *a, const sl_event *b);
+
+/* Up to 'cap' live events the postings find for live event index a (other
+ * than a) into out; returns how many. */
+size_t sl_events_neighbours(sl_events *c, uint32_t a, uint32_t *out, size_t cap);
 
 /* ---- stories ------------------------------------------------------------------ */
 

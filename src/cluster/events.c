@@ -48,9 +48,9 @@ enum {
     CENTROID_NUMS = 24
 };
 
-#define DEFAULT_THRESHOLD 0.5
+#define DEFAULT_THRESHOLD 0.7 /* tuned on events-dev with MERGE_THRESHOLD */
 #define DEFAULT_WINDOW 7
-#define MERGE_THRESHOLD 0.6
+#define MERGE_THRESHOLD 0.3 /* p(one event) to merge two; tuned on events-dev */
 
 struct sl_events {
     sl_events_opts opt;
@@ -65,6 +65,9 @@ struct sl_events {
     float *hits;     /* per event: its candidate score in that query */
     size_t cstamp;
     uint32_t query;
+    uint32_t next_id;  /* the id the next new event gets */
+    uint32_t *by_id;   /* event id -> index + 1 (0: none) */
+    size_t cby_id;
 };
 
 sl_events *sl_events_new(const sl_events_opts *opt)
@@ -77,6 +80,7 @@ sl_events *sl_events_new(const sl_events_opts *opt)
     if (c->opt.window_days <= 0)
         c->opt.window_days = DEFAULT_WINDOW;
     c->post = sl_postings_new();
+    c->next_id = 1;
     return c;
 }
 
@@ -100,6 +104,7 @@ void sl_events_free(sl_events *c)
     free(c->of);
     free(c->stamp);
     free(c->hits);
+    free(c->by_id);
     sl_postings_free(c->post);
     free(c);
 }
@@ -149,21 +154,6 @@ static bool shares_day(const int32_t *a, size_t na, const int32_t *b, size_t nb)
     return false;
 }
 
-static void parts_of(const sl_event *e, const sl_profile *p, sl_sim_parts *x)
-{
-    x->terms = sl_centroid_cos(&e->terms, p->terms, p->nterms);
-    x->ents = sl_centroid_cos(&e->ents, p->ents, p->nents);
-    x->nums = sl_centroid_cos(&e->nums, p->nums, p->nnums);
-    x->day_gap = day_gap(p->day, e->first_day, e->last_day);
-    x->shared_day = shares_day(p->days, p->ndays, e->days, e->ndays);
-    x->cross_lang = !has_lang(e->langs, p->lang);
-}
-
-void sl_events_parts(const sl_events *c, uint32_t i, uint32_t ev, sl_sim_parts *out)
-{
-    parts_of(&c->ev[ev], c->prof[i], out);
-}
-
 static void index_event(sl_events *c, uint32_t ev)
 {
     sl_event *e = &c->ev[ev];
@@ -191,13 +181,20 @@ static void event_take(sl_event *e, const sl_profile *p, uint32_t i)
         if (e->last_day == SL_NO_DAY || p->day > e->last_day)
             e->last_day = p->day;
     }
+    int32_t when = sl_profile_when(p);
+    if (when != SL_NO_DAY) {
+        if (e->told_first == SL_NO_DAY || when < e->told_first)
+            e->told_first = when;
+        if (e->told_last == SL_NO_DAY || when > e->told_last)
+            e->told_last = when;
+    }
     for (size_t k = 0; k < p->ndays && e->ndays < 8; k++)
         if (!shares_day(&p->days[k], 1, e->days, e->ndays))
             e->days[e->ndays++] = p->days[k];
     add_lang(e->langs, sizeof e->langs, p->lang);
 }
 
-static uint32_t event_new(sl_events *c)
+static uint32_t event_new(sl_events *c, uint32_t id)
 {
     if (c->nev == c->cev) {
         c->cev = c->cev ? c->cev * 2 : 64;
@@ -208,9 +205,18 @@ static uint32_t event_new(sl_events *c)
     uint32_t ev = (uint32_t)c->nev++;
     sl_event *e = &c->ev[ev];
     memset(e, 0, sizeof *e);
-    e->id = ev + 1;
+    e->id = id;
+    if (id >= c->next_id)
+        c->next_id = id + 1;
+    if (id >= c->cby_id) {
+        size_t old = c->cby_id;
+        c->cby_id = id + 64 > 2 * old ? id + 64 : 2 * old;
+        c->by_id = sl_xrealloc(c->by_id, c->cby_id * sizeof *c->by_id);
+        memset(c->by_id + old, 0, (c->cby_id - old) * sizeof *c->by_id);
+    }
+    c->by_id[id] = ev + 1;
     e->alive = 1;
-    e->first_day = e->last_day = SL_NO_DAY;
+    e->first_day = e->last_day = e->told_first = e->told_last = SL_NO_DAY;
     sl_centroid_init(&e->terms, CENTROID_TERMS);
     sl_centroid_init(&e->ents, CENTROID_ENTS);
     sl_centroid_init(&e->nums, CENTROID_NUMS);
@@ -252,8 +258,10 @@ static void gather(sl_events *c, const sl_feat *f, size_t n, cand *out, size_t *
         const uint32_t *g = sl_postings_get(c->post, f[i].key, &ng);
         for (size_t k = 0; k < ng; k++) {
             uint32_t ev = g[k];
-            while (!c->ev[ev].alive) /* merged: its first member knows where */
+            while (!c->ev[ev].alive && c->ev[ev].n) /* merged: its first member knows */
                 ev = c->of[c->ev[ev].member[0]];
+            if (!c->ev[ev].alive)
+                continue; /* emptied by removals */
             if (c->stamp[ev] != c->query) {
                 if (*nout == cap)
                     continue;
@@ -285,6 +293,18 @@ static size_t candidates(sl_events *c, const sl_profile *p, cand *out, size_t ca
     return n < MAX_CAND ? n : MAX_CAND;
 }
 
+size_t sl_events_candidates(sl_events *c, const sl_profile *p, uint32_t *out, size_t cap)
+{
+    cand cs[256];
+    size_t nc = candidates(c, p, cs, 256), k = 0;
+    for (size_t i = 0; i < nc && k < cap; i++) {
+        const sl_event *e = &c->ev[cs[i].ev];
+        if (e->alive && !expired(c, e, p))
+            out[k++] = cs[i].ev;
+    }
+    return k;
+}
+
 /* ---- adding -------------------------------------------------------------------- */
 
 uint32_t sl_events_add(sl_events *c, const sl_profile *p)
@@ -293,21 +313,16 @@ uint32_t sl_events_add(sl_events *c, const sl_profile *p)
     sl_grow((void **)&c->prof, &c->cprof, c->nprof + 1, sizeof *c->prof);
     sl_grow((void **)&c->of, &c->cof, c->nprof + 1, sizeof *c->of);
     c->prof[c->nprof++] = p;
-    cand cs[256];
-    size_t nc = candidates(c, p, cs, 256);
+    uint32_t cs[MAX_CAND];
+    size_t nc = sl_events_candidates(c, p, cs, MAX_CAND);
     double best = -1;
     uint32_t best_ev = UINT32_MAX;
     for (size_t k = 0; k < nc; k++) {
-        const sl_event *e = &c->ev[cs[k].ev];
-        if (!e->alive || expired(c, e, p))
-            continue;
-        sl_sim_parts x;
-        parts_of(e, p, &x);
-        double pe = sl_sim_p_event(&x);
+        double pe = sl_join_p(&c->ev[cs[k]], p);
         if (pe > best)
-            best = pe, best_ev = cs[k].ev;
+            best = pe, best_ev = cs[k];
     }
-    uint32_t ev = best >= c->opt.threshold ? best_ev : event_new(c);
+    uint32_t ev = best >= c->opt.threshold ? best_ev : event_new(c, c->next_id);
     event_take(&c->ev[ev], p, i);
     c->of[i] = ev;
     if (c->ev[ev].n >= 2 * c->ev[ev].indexed_at)
@@ -315,24 +330,71 @@ uint32_t sl_events_add(sl_events *c, const sl_profile *p)
     return ev;
 }
 
-/* ---- the second pass: merging -------------------------------------------------- */
+/* ---- restoring and removing ------------------------------------------------------ */
 
-static void event_parts(const sl_event *a, const sl_event *b, sl_sim_parts *x)
+uint32_t sl_events_put(sl_events *c, const sl_profile *p, uint32_t id)
 {
-    x->terms = sl_centroid_cos2(&a->terms, &b->terms);
-    x->ents = sl_centroid_cos2(&a->ents, &b->ents);
-    x->nums = sl_centroid_cos2(&a->nums, &b->nums);
-    int g1 = day_gap(a->first_day, b->first_day, b->last_day);
-    int g2 = day_gap(a->last_day, b->first_day, b->last_day);
-    x->day_gap = g1 < 0 ? -1 : g1 < g2 ? g1 : g2;
-    x->shared_day = shares_day(a->days, a->ndays, b->days, b->ndays);
-    bool common = false;
-    char langs[64];
-    snprintf(langs, sizeof langs, "%s", a->langs);
-    for (char *tok = strtok(langs, " "); tok && !common; tok = strtok(NULL, " "))
-        common = has_lang(b->langs, tok);
-    x->cross_lang = !common;
+    uint32_t i = (uint32_t)c->nprof;
+    sl_grow((void **)&c->prof, &c->cprof, c->nprof + 1, sizeof *c->prof);
+    sl_grow((void **)&c->of, &c->cof, c->nprof + 1, sizeof *c->of);
+    c->prof[c->nprof++] = p;
+    uint32_t ev = id < c->cby_id && c->by_id[id] ? c->by_id[id] - 1 : UINT32_MAX;
+    if (ev == UINT32_MAX || !c->ev[ev].alive)
+        ev = event_new(c, id);
+    event_take(&c->ev[ev], p, i);
+    c->of[i] = ev;
+    if (c->ev[ev].n >= 2 * c->ev[ev].indexed_at)
+        index_event(c, ev);
+    return ev;
 }
+
+size_t sl_events_nprofiles(const sl_events *c) { return c->nprof; }
+
+uint32_t sl_events_id_of(const sl_events *c, uint32_t i)
+{
+    if (i >= c->nprof || c->of[i] == UINT32_MAX)
+        return 0;
+    return c->ev[c->of[i]].id;
+}
+
+/* Rebuilds what an event knows from its members, after one left. */
+static void event_rebuild(sl_events *c, sl_event *e)
+{
+    uint32_t *m = e->member, n = e->n;
+    e->member = NULL;
+    e->n = e->cap = 0;
+    sl_centroid_free(&e->terms);
+    sl_centroid_free(&e->ents);
+    sl_centroid_free(&e->nums);
+    e->first_day = e->last_day = e->told_first = e->told_last = SL_NO_DAY;
+    e->ndays = 0;
+    e->langs[0] = '\0';
+    for (uint32_t k = 0; k < n; k++)
+        event_take(e, c->prof[m[k]], m[k]);
+    free(m);
+}
+
+void sl_events_remove(sl_events *c, uint32_t i)
+{
+    if (i >= c->nprof || c->of[i] == UINT32_MAX)
+        return;
+    sl_event *e = &c->ev[c->of[i]];
+    uint32_t k = 0;
+    while (k < e->n && e->member[k] != i)
+        k++;
+    if (k < e->n) {
+        memmove(e->member + k, e->member + k + 1, (e->n - k - 1) * sizeof *e->member);
+        e->n--;
+    }
+    c->of[i] = UINT32_MAX;
+    c->prof[i] = NULL;
+    if (e->n == 0)
+        e->alive = 0; /* gone: no members, nothing to follow */
+    else
+        event_rebuild(c, e);
+}
+
+/* ---- the second pass: merging -------------------------------------------------- */
 
 /* Moves every member of event 'from' into 'into'. */
 static void event_absorb(sl_events *c, uint32_t into, uint32_t from)
@@ -352,24 +414,75 @@ static void event_absorb(sl_events *c, uint32_t into, uint32_t from)
         index_event(c, into);
 }
 
+size_t sl_events_neighbours(sl_events *c, uint32_t a, uint32_t *out, size_t cap)
+{
+    const sl_event *e = &c->ev[a];
+    uint32_t keys[QUERY_TERMS + INDEX_ENTS];
+    size_t nk = sl_centroid_top(&e->terms, keys, QUERY_TERMS);
+    nk += sl_centroid_top(&e->ents, keys + nk, INDEX_ENTS);
+    sl_feat q[QUERY_TERMS + INDEX_ENTS];
+    for (size_t k = 0; k < nk; k++)
+        q[k] = (sl_feat){keys[k], 1};
+    cand cs[256];
+    size_t n = 0, m = 0;
+    c->query++;
+    gather(c, q, nk, cs, &n, 256);
+    for (size_t i = 0; i < n; i++)
+        cs[i].hits = c->hits[cs[i].ev];
+    qsort(cs, n, sizeof *cs, cmp_cand);
+    for (size_t i = 0; i < n && m < cap; i++)
+        if (cs[i].ev != a && c->ev[cs[i].ev].alive)
+            out[m++] = cs[i].ev;
+    return m;
+}
+
+typedef struct {
+    double p;
+    uint32_t a, b;
+} pair;
+
+static int cmp_pair(const void *x, const void *y)
+{
+    double a = ((const pair *)x)->p, b = ((const pair *)y)->p;
+    return (a < b) - (a > b);
+}
+
+/* The live event an event index stands for now (following merges). */
+static uint32_t live(const sl_events *c, uint32_t ev)
+{
+    while (!c->ev[ev].alive && c->ev[ev].n)
+        ev = c->of[c->ev[ev].member[0]];
+    return ev;
+}
+
 void sl_events_merge(sl_events *c)
 {
+    pair *ps = NULL;
+    size_t np = 0, cap = 0;
     for (uint32_t a = 0; a < c->nev; a++) {
         if (!c->ev[a].alive)
             continue;
-        const sl_profile *p = c->prof[c->ev[a].member[0]];
-        cand cs[256];
-        size_t nc = candidates(c, p, cs, 256);
-        for (size_t k = 0; k < nc; k++) {
-            uint32_t b = cs[k].ev;
-            if (b == a || !c->ev[b].alive || !c->ev[a].alive)
+        uint32_t nb[MAX_CAND];
+        size_t n = sl_events_neighbours(c, a, nb, MAX_CAND);
+        for (size_t k = 0; k < n; k++) {
+            if (nb[k] < a) /* each pair once */
                 continue;
-            sl_sim_parts x;
-            event_parts(&c->ev[a], &c->ev[b], &x);
-            if (sl_sim_p_event(&x) < MERGE_THRESHOLD)
+            double p = sl_merge_p(&c->ev[a], &c->ev[nb[k]]);
+            if (p < MERGE_THRESHOLD)
                 continue;
-            uint32_t into = c->ev[a].id < c->ev[b].id ? a : b;
-            event_absorb(c, into, into == a ? b : a);
+            sl_grow((void **)&ps, &cap, np + 1, sizeof *ps);
+            ps[np++] = (pair){p, a, nb[k]};
         }
     }
+    qsort(ps, np, sizeof *ps, cmp_pair);
+    for (size_t k = 0; k < np; k++) { /* strongest first, judged again as they grow */
+        uint32_t a = live(c, ps[k].a), b = live(c, ps[k].b);
+        if (a == b || !c->ev[a].alive || !c->ev[b].alive)
+            continue;
+        if (sl_merge_p(&c->ev[a], &c->ev[b]) < MERGE_THRESHOLD)
+            continue;
+        uint32_t into = c->ev[a].id < c->ev[b].id ? a : b;
+        event_absorb(c, into, into == a ? b : a);
+    }
+    free(ps);
 }

@@ -145,6 +145,8 @@ static void story_parts(const sl_story *s, const sl_event *e, int32_t day, sl_si
         for (size_t j = 0; j < e->ndays; j++)
             x->shared_day |= s->days[i] == e->days[j];
     x->cross_lang = !langs_meet(s->langs, e->langs);
+    x->told_gap = -1;
+    sl_sim_conflicts(x, s->nums.n, e->nums.n, s->ents.n, e->ents.n);
 }
 
 static uint32_t story_new(sl_stories *s)

@@ -250,7 +250,8 @@ char *sl_article_json(const sl_article *a)
         sl_buf_json_str(&b, a->ent[i].name);
         sl_buf_puts(&b, ",\"key\":");
         sl_buf_json_str(&b, a->ent[i].key);
-        sl_buf_printf(&b, ",\"count\":%d}", a->ent[i].count);
+        sl_buf_printf(&b, ",\"count\":%d,\"kind\":\"%s\"}", a->ent[i].count,
+                      a->ent[i].kind == SL_ENT_ACRONYM ? "acronym" : "name");
     }
     sl_buf_puts(&b, "],\"dates\":[");
     for (size_t i = 0; i < a->ndates; i++) {
@@ -261,6 +262,16 @@ char *sl_article_json(const sl_article *a)
         sl_buf_puts(&b, ",\"expr\":");
         sl_buf_json_str(&b, OR_EMPTY(m->expr));
         sl_buf_printf(&b, ",\"relative\":%s", m->relative ? "true" : "false");
+        if (m->to - m->from == 6) { /* a week: the calendar date alone says too little */
+            sl_date f = {0, 0, 0, SL_DATE_DAY}, t = f;
+            sl_date_from_days(m->from, &f.year, &f.month, &f.day);
+            sl_date_from_days(m->to, &t.year, &t.month, &t.day);
+            sl_buf_puts(&b, ",\"range\":[");
+            json_date(&b, f);
+            sl_buf_putc(&b, ',');
+            json_date(&b, t);
+            sl_buf_putc(&b, ']');
+        }
         sl_buf_puts(&b, ",\"sentence\":");
         sl_buf_json_str(&b, OR_EMPTY(m->sentence));
         sl_buf_putc(&b, '}');

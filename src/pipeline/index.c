@@ -26,6 +26,7 @@
 #include "../analyze/profile.h"
 #include "../cluster/cluster.h"
 #include "../describe/describe.h"
+#include "../text/terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,16 +51,21 @@ struct sl_index {
     size_t npending, cpending;
     sl_events *events;
     sl_stories *stories; /* linked on demand; NULL when out of date */
+    uint32_t *cnum;    /* profile number -> its number in the clusterer + 1
+                          (0: not clustered yet), grown with prof */
     uint32_t *slot;    /* id -> profile number + 1 (0: empty), open addressing */
     size_t nslot;      /* a power of two, or 0 */
 };
 
 /* ---- ids ---------------------------------------------------------------------- */
 
+#define GONE UINT32_MAX /* a slot whose article was removed */
+
+/* The slot holding 'id', or the empty slot where it would go. */
 static size_t id_slot(const sl_index *x, const char *id)
 {
     size_t mask = x->nslot - 1, i = (size_t)XXH3_64bits(id, strlen(id)) & mask;
-    while (x->slot[i] && strcmp(x->prof[x->slot[i] - 1]->id, id) != 0)
+    while (x->slot[i] && (x->slot[i] == GONE || strcmp(x->prof[x->slot[i] - 1]->id, id) != 0))
         i = (i + 1) & mask;
     return i;
 }
@@ -72,7 +78,7 @@ static void id_put(sl_index *x, uint32_t k)
         x->nslot = oldn ? oldn * 2 : 1024;
         x->slot = sl_xcalloc(x->nslot, sizeof *x->slot);
         for (size_t i = 0; i < oldn; i++)
-            if (old[i])
+            if (old[i] && old[i] != GONE)
                 x->slot[id_slot(x, x->prof[old[i] - 1]->id)] = old[i];
         free(old);
     }
@@ -115,6 +121,7 @@ void sl_index_free(sl_index *x)
     free(x->prof);
     free(x->pending);
     free(x->slot);
+    free(x->cnum);
     sl_stories_free(x->stories);
     sl_events_free(x->events);
     sl_vocab_free(x->vocab);
@@ -124,12 +131,25 @@ void sl_index_free(sl_index *x)
 
 size_t sl_index_size(const sl_index *x) { return x->n; }
 
+/* Makes room for one more profile (and its clusterer number). */
+static void grow_profiles(sl_index *x)
+{
+    size_t cap = x->cap;
+    sl_grow((void **)&x->prof, &x->cap, x->n + 1, sizeof *x->prof);
+    if (x->cap != cap || !x->cnum) {
+        x->cnum = sl_xrealloc(x->cnum, x->cap * sizeof *x->cnum);
+        memset(x->cnum + cap, 0, (x->cap - cap) * sizeof *x->cnum);
+    }
+}
+
 /* Weighs the drafts kept during the warm-up, and ends it. */
 static void end_warm_up(sl_index *x)
 {
     for (size_t i = 0; i < x->ndraft; i++) {
-        sl_profile_weigh(x->prof[i], &x->draft[i], x->df);
-        sl_vocab_note(x->vocab, x->prof[i], &x->draft[i]);
+        if (x->prof[i]) { /* NULL: removed meanwhile */
+            sl_profile_weigh(x->prof[i], &x->draft[i], x->df, sl_engine_lexicon(x->e), x->vocab);
+            sl_vocab_note(x->vocab, x->prof[i], &x->draft[i]);
+        }
         sl_draft_free(&x->draft[i]);
     }
     x->ndraft = 0;
@@ -154,11 +174,11 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
     sl_profile_count_df(x->df, &d, +1);
     sl_profile *p = sl_profile_new(a, &d);
     sl_article_free(a);
-    sl_grow((void **)&x->prof, &x->cap, x->n + 1, sizeof *x->prof);
+    grow_profiles(x);
     x->prof[x->n] = p;
     id_put(x, (uint32_t)x->n);
     if (x->warm) {
-        sl_profile_weigh(p, &d, x->df);
+        sl_profile_weigh(p, &d, x->df, sl_engine_lexicon(x->e), x->vocab);
         sl_vocab_note(x->vocab, p, &d);
         sl_draft_free(&d);
     } else {
@@ -191,14 +211,19 @@ void sl_index_update(sl_index *x)
     if (!x->warm)
         end_warm_up(x);
     placed *order = sl_xmalloc((x->npending + 1) * sizeof *order);
+    size_t n = 0;
     for (size_t k = 0; k < x->npending; k++) {
         const sl_profile *p = x->prof[x->pending[k]];
+        if (!p)
+            continue; /* removed before it was clustered */
         int64_t day = p->day != SL_NO_DAY ? p->day : p->told_day != SL_NO_DAY ? p->told_day : INT64_MAX;
-        order[k] = (placed){day, x->pending[k]};
+        order[n++] = (placed){day, x->pending[k]};
     }
-    qsort(order, x->npending, sizeof *order, cmp_placed);
-    for (size_t k = 0; k < x->npending; k++)
+    qsort(order, n, sizeof *order, cmp_placed);
+    for (size_t k = 0; k < n; k++) {
+        x->cnum[order[k].i] = (uint32_t)sl_events_nprofiles(x->events) + 1;
         sl_events_add(x->events, x->prof[order[k].i]);
+    }
     free(order);
     x->npending = 0;
     sl_events_merge(x->events);
@@ -334,4 +359,93 @@ char *sl_index_similarity_json(sl_index *x, const char *ida, const char *idb)
     sl_buf_json_str(&o, b->lang);
     sl_buf_puts(&o, "]}}");
     return sl_buf_take(&o);
+}
+
+/* ---- keeping an index across restarts ----------------------------------------------- */
+
+unsigned char *sl_index_pack_article(sl_index *x, const char *id, size_t *len)
+{
+    long i = id_find(x, id);
+    if (i < 0) {
+        sl_engine_seterr(x->e, "%s: no such article", id);
+        return NULL;
+    }
+    if (!x->warm)
+        end_warm_up(x);
+    return sl_profile_pack(x->prof[i], len);
+}
+
+unsigned sl_index_article_event(const sl_index *x, const char *id)
+{
+    long i = id_find(x, id);
+    if (i < 0 || !x->cnum[i])
+        return 0;
+    return sl_events_id_of(x->events, x->cnum[i] - 1);
+}
+
+sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t len,
+                                   unsigned event)
+{
+    char err[128];
+    sl_profile *p = sl_profile_unpack(buf, len, err, sizeof err);
+    if (!p) {
+        sl_engine_seterr(x->e, "%s", err);
+        return SL_EINPUT;
+    }
+    if (id_find(x, p->id) >= 0) {
+        sl_engine_seterr(x->e, "%s: an article with this id is in the index", p->id);
+        sl_profile_free(p);
+        return SL_EINPUT;
+    }
+    if (!x->warm)
+        end_warm_up(x);
+    grow_profiles(x);
+    x->prof[x->n] = p;
+    id_put(x, (uint32_t)x->n);
+    if (event) {
+        x->cnum[x->n] = (uint32_t)sl_events_nprofiles(x->events) + 1;
+        sl_events_put(x->events, p, event);
+        sl_stories_free(x->stories);
+        x->stories = NULL;
+    } else {
+        sl_grow((void **)&x->pending, &x->cpending, x->npending + 1, sizeof *x->pending);
+        x->pending[x->npending++] = (uint32_t)x->n;
+    }
+    x->n++;
+    return SL_OK;
+}
+
+unsigned char *sl_index_pack_df(const sl_index *x, size_t *len)
+{
+    return sl_df_pack(x->df, len);
+}
+
+sl_status sl_index_restore_df(sl_index *x, const unsigned char *buf, size_t len)
+{
+    char err[128];
+    sl_df *d = sl_df_unpack(buf, len, err, sizeof err);
+    if (!d) {
+        sl_engine_seterr(x->e, "document frequencies: %s", err);
+        return SL_EINPUT;
+    }
+    sl_df_free(x->df);
+    x->df = d;
+    return SL_OK;
+}
+
+sl_status sl_index_remove(sl_index *x, const char *id)
+{
+    long i = id_find(x, id);
+    if (i < 0) {
+        sl_engine_seterr(x->e, "%s: no such article", id);
+        return SL_EINPUT;
+    }
+    if (x->cnum[i])
+        sl_events_remove(x->events, x->cnum[i] - 1);
+    x->slot[id_slot(x, id)] = GONE;
+    sl_profile_free(x->prof[i]);
+    x->prof[i] = NULL;
+    sl_stories_free(x->stories);
+    x->stories = NULL;
+    return SL_OK;
 }

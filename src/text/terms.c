@@ -19,10 +19,11 @@
  * The cache: text repeats its words (a news article has ~3 tokens per
  * distinct form, a stream far more), and folding through ICU and stemming
  * cost far more than hashing, so a context keeps raw token bytes (with the
- * language and kind) -> term in an open-addressing table whose entries are
- * one cache line each, raw bytes inline: a hit costs one XXH3 of the token
- * and, mostly, one cache line (memory latency, not instructions, is what a
- * big vocabulary costs).  ASCII misses never reach ICU.
+ * language and kind) -> term in an open-addressing table of 32-byte
+ * entries keyed by a 64-bit hash of the token: a hit costs one XXH3 of the
+ * token and, mostly, one cache line (memory latency, not instructions, is
+ * what a big vocabulary costs, so sl_terms_text() prefetches the lines a few
+ * tokens ahead).  ASCII misses never reach ICU.
  * Term bytes live in arena blocks that never move, so a term stays valid
  * until the cache is dropped -- which happens only at the start of a call,
  * when it holds more than CACHE_MAX words -- hence "valid until the next
@@ -51,32 +52,42 @@
 
 enum {
     CACHE_MAX = (1 << 18) - 16, /* words cached before the cache is dropped:
-                                   the table stays <= 2^19 x 64 B = 32 MB */
+                                   the table stays <= 2^19 x 32 B = 16 MB */
     BLOCK = 64 * 1024,      /* arena block */
     MAX_TERM = 1024         /* longest term (bytes); longer folds give none */
 };
 
 /* ---- the arena: blocks that never move ---------------------------------- */
 
+/* Term bytes live in blocks of ARENA_BLOCK bytes, named by a 32-bit
+ * reference: block << ARENA_BITS | offset. */
+enum { ARENA_BITS = 20, ARENA_BLOCK = 1 << ARENA_BITS };
+
 typedef struct {
     char **blk;
     size_t n, cap, used; /* blocks; bytes used in the last one */
 } arena;
 
-/* Copies s[0..n) and a NUL into the arena.  Borrowed, valid until
- * arena_free(). */
-static const char *arena_put(arena *a, const char *s, size_t n)
+/* Copies s[0..n) (n < ARENA_BLOCK) and a NUL into the arena; returns its
+ * reference (valid until arena_free()). */
+static uint32_t arena_put(arena *a, const char *s, size_t n)
 {
-    if (!a->n || a->used + n + 1 > BLOCK) {
+    if (!a->n || a->used + n + 1 > ARENA_BLOCK) {
         sl_grow((void **)&a->blk, &a->cap, a->n + 1, sizeof *a->blk);
-        a->blk[a->n++] = sl_xmalloc(n + 1 > BLOCK ? n + 1 : BLOCK);
+        a->blk[a->n++] = sl_xmalloc(ARENA_BLOCK);
         a->used = 0;
     }
     char *d = a->blk[a->n - 1] + a->used;
     memcpy(d, s, n);
     d[n] = '\0';
-    a->used = n + 1 > BLOCK ? BLOCK : a->used + n + 1;
-    return d;
+    uint32_t ref = (uint32_t)(a->n - 1) << ARENA_BITS | (uint32_t)a->used;
+    a->used += n + 1;
+    return ref;
+}
+
+static const char *arena_at(const arena *a, uint32_t ref)
+{
+    return a->blk[ref >> ARENA_BITS] + (ref & (ARENA_BLOCK - 1));
 }
 
 static void arena_free(arena *a)
@@ -89,24 +100,22 @@ static void arena_free(arena *a)
 
 /* ---- the context ------------------------------------------------------------ */
 
-enum { RAW_INLINE = 16, HUGE_PAGE = 2 * 1024 * 1024 };
+enum { HUGE_PAGE = 2 * 1024 * 1024 };
 
-/* A cache entry: one cache line, so a hit touches one line of the table
- * (the term bytes are only pointed to; short raw bytes are inline). */
+/* A cache entry: half a cache line.  The raw bytes are not kept: the key is
+ * a 64-bit hash of them with the seed (language, kind, acronym), trusted
+ * the way the cleaner trusts its paragraph hashes -- two tokens would share
+ * a term by a collision about once in 10^13 lookups of a full cache. */
 typedef struct {
-    uint64_t key;         /* XXH3 of the raw bytes with 'seed' */
+    uint64_t key; /* XXH3 of the raw bytes with 'seed'; 0 = empty slot */
     uint64_t hash, neutral;
-    const char *term;     /* arena; NULL: the token gives no term */
-    const char *raw_long; /* arena, when rawlen > RAW_INLINE */
-    uint32_t termlen;
-    uint16_t seed;        /* language, kind, acronym */
-    uint8_t rawlen;       /* <= SL_TERM_MAX_INPUT */
-    uint8_t used;
-    char raw[RAW_INLINE];
+    uint32_t term;    /* arena reference */
+    uint16_t termlen; /* 0: the token gives no term */
+    uint16_t seed;
 } centry;
 
-_Static_assert(sizeof(centry) == 64, "a cache entry is one cache line");
-_Static_assert(SL_TERM_MAX_INPUT <= 255 && SL_LANG_MAX <= 1024, "fields");
+_Static_assert(sizeof(centry) == 32, "two cache entries per cache line");
+_Static_assert(SL_LANG_MAX <= 1024 && MAX_TERM < 65536, "fields");
 
 struct sl_terms {
     sl_norm *norm;
@@ -311,6 +320,63 @@ static bool has_non_ascii(const char *s, size_t n)
     return false;
 }
 
+/* Cyrillic letters that look like accented ones but are letters of their
+ * own (й is not и, ї is not і, ў is not у): sl_norm_key() would strip
+ * their marks, so they are hidden in private-use code points (3 bytes in
+ * UTF-8, like them: 2) around it.  ё -> е stays, as Russian writers do. */
+static const char *const keep[][2] = {
+    {"\xD0\xB9", "\xEE\x80\x80"}, /* й */
+    {"\xD1\x97", "\xEE\x80\x81"}, /* ї */
+    {"\xD1\x9E", "\xEE\x80\x82"}, /* ў */
+};
+
+/* Replaces each 'from' (n bytes) in b[start..) by 'to' (m bytes). */
+static void replace(sl_buf *b, size_t start, const char *from, size_t n,
+                    const char *to, size_t m)
+{
+    sl_buf o = {0};
+    size_t i = start, last = start;
+    while (i + n <= b->len) {
+        if (memcmp(b->s + i, from, n)) {
+            i++;
+            continue;
+        }
+        sl_buf_put(&o, b->s + last, i - last);
+        sl_buf_put(&o, to, m);
+        i += n;
+        last = i;
+    }
+    if (!o.s)
+        return;
+    sl_buf_put(&o, b->s + last, b->len - last);
+    b->len = start;
+    sl_buf_put(b, o.s, o.len);
+    sl_buf_free(&o);
+}
+
+/* Appends stem s[0..n) to t->key without accents (sl_norm_key), keeping
+ * the Cyrillic letters above. */
+static void strip_accents(sl_terms *t, const char *s, size_t n)
+{
+    size_t start = t->key.len;
+    bool cyr = false;
+    for (size_t i = 0; i + 1 < n && !cyr; i++)
+        cyr = (s[i] == '\xD0' && s[i + 1] == '\xB9') ||
+              (s[i] == '\xD1' && (s[i + 1] == '\x97' || s[i + 1] == '\x9E'));
+    if (!cyr) {
+        sl_norm_key(t->norm, s, n, &t->key);
+        return;
+    }
+    sl_buf tmp = {0};
+    sl_buf_put(&tmp, s, n);
+    for (size_t k = 0; k < 3; k++)
+        replace(&tmp, 0, keep[k][0], 2, keep[k][1], 3);
+    sl_norm_key(t->norm, tmp.s, tmp.len, &t->key);
+    for (size_t k = 0; k < 3; k++)
+        replace(&t->key, start, keep[k][1], 3, keep[k][0], 2);
+    sl_buf_free(&tmp);
+}
+
 /* The term of a word into t->key (prefix length in *pre); false: none. */
 static bool word_term(sl_terms *t, const sl_lang *L, const char *raw,
                       size_t len, int flags, size_t *pre)
@@ -330,7 +396,7 @@ static bool word_term(sl_terms *t, const sl_lang *L, const char *raw,
     }
     *pre = put_prefix(t, L);
     if (has_non_ascii(stem, slen))
-        sl_norm_key(t->norm, stem, slen, &t->key);
+        strip_accents(t, stem, slen);
     else
         sl_buf_put(&t->key, stem, slen);
     return t->key.len > *pre;
@@ -382,11 +448,6 @@ static bool bigram_term(sl_terms *t, const sl_lang *L, const char *raw,
 
 /* ---- the cache ------------------------------------------------------------------------ */
 
-static const char *raw_of(const centry *e)
-{
-    return e->rawlen > RAW_INLINE ? e->raw_long : e->raw;
-}
-
 /* Doubles the table (or makes the first one). */
 static void cache_grow(sl_terms *t)
 {
@@ -399,12 +460,12 @@ static void cache_grow(sl_terms *t)
         fprintf(stderr, "storyline: out of memory (term cache)\n");
         abort();
     }
-    memset(tab, 0, cap * sizeof *tab);
+    memset(tab, 0, bytes);
     for (size_t k = 0; t->mask && k <= t->mask; k++) {
-        if (!t->tab[k].used)
+        if (!t->tab[k].key)
             continue;
         size_t i = (size_t)t->tab[k].key & (cap - 1);
-        while (tab[i].used)
+        while (tab[i].key)
             i = (i + 1) & (cap - 1);
         tab[i] = t->tab[k];
     }
@@ -414,7 +475,7 @@ static void cache_grow(sl_terms *t)
 }
 
 /* Computes the term of a token into the free entry e.  Kept out of line:
- * the hit path in lookup() stays small. */
+ * the hit path in probe() stays small. */
 __attribute__((noinline)) static void cache_add(sl_terms *t, const sl_lang *L,
                                                 const char *raw,
                                                 const sl_token *tok,
@@ -424,17 +485,11 @@ __attribute__((noinline)) static void cache_add(sl_terms *t, const sl_lang *L,
     bool ok = tok->kind == SL_TOK_NUMBER ? number_term(t, raw, tok->len, tok->dec)
             : tok->kind == SL_TOK_BIGRAM ? bigram_term(t, L, raw, tok->len, &pre)
             : word_term(t, L, raw, tok->len, tok->flags, &pre);
-    e->used = 1;
-    e->rawlen = (uint8_t)tok->len;
-    if (tok->len > RAW_INLINE)
-        e->raw_long = arena_put(&t->mem, raw, tok->len);
-    else
-        memcpy(e->raw, raw, tok->len);
-    if (ok && t->key.len <= MAX_TERM) {
+    if (ok && t->key.len && t->key.len <= MAX_TERM) {
         e->term = arena_put(&t->mem, t->key.s, t->key.len);
-        e->termlen = (uint32_t)t->key.len;
-        e->hash = XXH3_64bits(e->term, e->termlen);
-        e->neutral = pre ? XXH3_64bits(e->term + pre, e->termlen - pre) : e->hash;
+        e->termlen = (uint16_t)t->key.len;
+        e->hash = XXH3_64bits(t->key.s, t->key.len);
+        e->neutral = pre ? XXH3_64bits(t->key.s + pre, t->key.len - pre) : e->hash;
     }
     t->n++;
 }
@@ -445,7 +500,8 @@ static uint64_t key_of(const sl_lang *L, const char *text, const sl_token *tok,
 {
     *seed = (uint16_t)(L->id << 3 | tok->kind << 1 |
                        !!(tok->flags & SL_TOKF_ACRONYM));
-    return XXH3_64bits_withSeed(text + tok->off, tok->len, *seed);
+    uint64_t k = XXH3_64bits_withSeed(text + tok->off, tok->len, *seed);
+    return k ? k : 1; /* 0 marks an empty slot */
 }
 
 /* The cached term of a token with this key (computed on a miss); its
@@ -456,17 +512,15 @@ static const centry *probe(sl_terms *t, const sl_lang *L, const char *text,
 {
     if (2 * (t->n + 1) > t->mask)
         cache_grow(t);
-    const char *raw = text + tok->off;
     for (size_t i = (size_t)key & t->mask;; i = (i + 1) & t->mask) {
         centry *e = &t->tab[i];
-        if (!e->used) {
+        if (e->key == key && e->seed == seed)
+            return e;
+        if (!e->key) {
             *e = (centry){.key = key, .seed = seed};
-            cache_add(t, L, raw, tok, e);
+            cache_add(t, L, text + tok->off, tok, e);
             return e;
         }
-        if (e->key == key && e->seed == seed && e->rawlen == tok->len &&
-            !memcmp(raw_of(e), raw, tok->len))
-            return e;
     }
 }
 
@@ -487,10 +541,11 @@ static void maybe_reset(sl_terms *t)
         sl_terms_reset(t);
 }
 
-static void fill(sl_term *out, const centry *e, const sl_token *tok,
-                 size_t pos)
+static void fill(const sl_terms *t, sl_term *out, const centry *e,
+                 const sl_token *tok, size_t pos)
 {
-    *out = (sl_term){e->term, e->termlen, (uint32_t)pos, tok->off, tok->len,
+    *out = (sl_term){e->termlen ? arena_at(&t->mem, e->term) : NULL,
+                     e->termlen, (uint32_t)pos, tok->off, tok->len,
                      e->hash, e->neutral, tok->kind, tok->flags};
 }
 
@@ -501,9 +556,9 @@ bool sl_term_token(sl_terms *t, const sl_lang *lang, const char *text,
 {
     maybe_reset(t);
     const centry *e = lookup(t, lang, text, tok);
-    if (!e || !e->term)
+    if (!e || !e->termlen)
         return false;
-    fill(out, e, tok, 0);
+    fill(t, out, e, tok, 0);
     return true;
 }
 
@@ -530,8 +585,8 @@ size_t sl_terms_text(sl_terms *t, const char *lang, const char *s, size_t len,
         if (i >= AHEAD && tok[i - AHEAD].len <= SL_TERM_MAX_INPUT) {
             size_t j = i - AHEAD;
             const centry *e = probe(t, L, s, &tok[j], key[j % AHEAD], seed[j % AHEAD]);
-            if (e->term)
-                fill(&out->v[out->n++], e, &tok[j], j);
+            fill(t, &out->v[out->n], e, &tok[j], j); /* kept if a term: */
+            out->n += e->termlen != 0;                 /* no branch */
         }
         if (i < n && tok[i].len <= SL_TERM_MAX_INPUT) {
             key[i % AHEAD] = key_of(L, s, &tok[i], &seed[i % AHEAD]);
@@ -549,8 +604,8 @@ bool sl_term_word(sl_terms *t, const char *lang, const char *w, size_t len,
     sl_tokenize(L, w, len, &t->toks);
     for (size_t i = 0; i < t->toks.n; i++) {
         const centry *e = lookup(t, L, w, &t->toks.v[i]);
-        if (e && e->term) {
-            fill(out, e, &t->toks.v[i], i);
+        if (e && e->termlen) {
+            fill(t, out, e, &t->toks.v[i], i);
             return true;
         }
     }

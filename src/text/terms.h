@@ -197,8 +197,9 @@ void sl_terms_fold(sl_terms *t, const char *s, size_t len, sl_buf *out);
 /* The hash every term carries. */
 uint64_t sl_term_hash(const char *s, size_t len);
 
-/* Drops the per-context cache of word -> term (it is also bounded and
- * dropped by itself when it grows past ~1M words). */
+/* Drops the per-context cache of word -> term.  The cache also drops
+ * itself, at the start of a call, once it holds ~260k distinct words (its
+ * table is then 16 MB). */
 void sl_terms_reset(sl_terms *t);
 
 /* ---- the cross-lingual lexicon (src/text/lexicon.c) ------------------------- */

@@ -117,11 +117,24 @@ typedef struct {
     const char *s;
     size_t len;
     sl_tokens *out;
-    bool sent; /* the next token starts a sentence */
+    bool sent;        /* the next token starts a sentence */
+    size_t caps_from; /* first token of the current run of all-caps words */
 } scan;
 
-/* Flag kept while scanning: all capitals (see mark_acronyms()). */
+/* Flag kept while scanning: all capitals (see end_caps_run()). */
 enum { F_CAPS = 0x80 };
+
+/* Runs of three or more all-capital words are shouting, not acronyms: when
+ * a run ends (before token 'end'), its words become acronyms or not. */
+static void end_caps_run(scan *z, size_t end)
+{
+    sl_token *v = z->out->v;
+    for (size_t k = z->caps_from; k < end; k++) {
+        v[k].flags &= (uint8_t)~F_CAPS;
+        if (end - z->caps_from < 3)
+            v[k].flags |= SL_TOKF_ACRONYM;
+    }
+}
 
 /* The code point at *i (advanced), or -1 for an invalid byte. */
 static int32_t next_cp(const scan *z, size_t *i)
@@ -150,6 +163,11 @@ static inline void emit(scan *z, size_t start, size_t end, int kind,
     sl_tokens *o = z->out;
     if (o->n == o->cap)
         sl_grow((void **)&o->v, &o->cap, o->n + 1, sizeof *o->v);
+    if (!(flags & F_CAPS)) {
+        if (z->caps_from < o->n)
+            end_caps_run(z, o->n);
+        z->caps_from = o->n + 1;
+    }
     o->v[o->n++] = (sl_token){(uint32_t)start, (uint32_t)(end - start),
                               (uint16_t)dec, (uint8_t)kind, (uint8_t)flags};
 }
@@ -497,22 +515,6 @@ static size_t bigrams(scan *z, size_t i, int g)
 
 /* ---- the pass ------------------------------------------------------------- */
 
-/* Runs of three or more all-capital words are shouting, not acronyms. */
-static void mark_acronyms(sl_tokens *t)
-{
-    for (size_t i = 0; i < t->n;) {
-        size_t j = i;
-        while (j < t->n && (t->v[j].flags & F_CAPS))
-            j++;
-        for (size_t k = i; k < j; k++) {
-            t->v[k].flags &= (uint8_t)~F_CAPS;
-            if (j - i < 3)
-                t->v[k].flags |= SL_TOKF_ACRONYM;
-        }
-        i = j > i ? j : i + 1;
-    }
-}
-
 /* Handles the non-ASCII code point at i; returns where to go on. */
 static size_t other(scan *z, size_t i)
 {
@@ -535,7 +537,7 @@ static size_t other(scan *z, size_t i)
 void sl_tokenize(const sl_lang *lang, const char *s, size_t len,
                  sl_tokens *out)
 {
-    scan z = {lang, s, len > UINT32_MAX ? UINT32_MAX : len, out, true};
+    scan z = {lang, s, len > UINT32_MAX ? UINT32_MAX : len, out, true, 0};
     out->n = 0;
     size_t i = 0;
     while (i < z.len) {
@@ -559,7 +561,8 @@ void sl_tokenize(const sl_lang *lang, const char *s, size_t len,
             i++;
         }
     }
-    mark_acronyms(out);
+    if (z.caps_from < out->n)
+        end_caps_run(&z, out->n);
 }
 
 void sl_tokens_free(sl_tokens *t)

@@ -237,10 +237,8 @@ static void arabic_names_after_titles(void)
     fixture f = extract("ar", NULL,
                         "قال الرئيس التركي رجب طيب أردوغان إن الوضع صعب. وأضاف وزير الخارجية "
                         "مولود تشاووش أوغلو في مدينة درنة.");
-    CHECK_INT(f.a->nent, 3);
-    CHECK(by_key(&f, "mwlwd tsawws awglw") || f.a->nent == 3);
-    for (size_t i = 0; i < f.a->nent; i++)
-        CHECK(strstr(f.a->ent[i].name, "الرئيس") == NULL);
+    CHECK_STR(listing(&f), "رجب طيب أردوغان=rjb tyb ardwghan*1 | "
+                           "مولود تشاووش أوغلو=mwlwd tshawwsh awghlw*1 | درنة=drnt*1");
     done(&f);
     f = extract("ar", NULL, "قال الرئيس إن الوضع صعب.");
     CHECK_INT(f.a->nent, 0);
