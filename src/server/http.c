@@ -15,7 +15,7 @@
  * are refused at accept), a connection idle for timeout seconds is
  * closed, a body still arriving after 4 x timeout -> 408.  libmicrohttpd
  * answers by itself (not in JSON) only what never reaches the handler:
- * a request line or headers past its 256 KB buffer, or broken HTTP.
+ * a request line or headers past its 64 KB buffer, or broken HTTP.
  * Tests: tests/cli/test_serve.sh.
  */
 #include "server.h"
@@ -260,12 +260,12 @@ sl_srv_http *sl_srv_http_start(sl_srv *s, const sl_srv_http_opts *o, char *err, 
     h->s = s;
     h->o = *o;
     h->d = MHD_start_daemon(
-        flags, (uint16_t)o->port, NULL, NULL, handle, h, MHD_OPTION_SOCK_ADDR, &sa,
+        flags, (uint16_t)o->port, NULL, NULL, handle, h, MHD_OPTION_EXTERNAL_LOGGER, log_msg, h,
+        MHD_OPTION_SOCK_ADDR, &sa,
         MHD_OPTION_THREAD_POOL_SIZE, o->threads, MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
         MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, h,
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_EXTERNAL_LOGGER,
-        log_msg, h, MHD_OPTION_END);
+        (size_t)64 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, h,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_END);
     if (!h->d) {
         snprintf(err, errlen, "cannot listen on %s port %u (in use, or not an address of this machine)",
                  o->listen, o->port);

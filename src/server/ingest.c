@@ -232,7 +232,7 @@ sl_status sl_ingest(const char *db, const char *const *paths, size_t n, int prog
                     size_t *skipped)
 {
     char err[1024];
-    sl_srv_config cfg = {(char *)(db ? db : "storyline.db"), 0, 0, 0, true};
+    sl_srv_config cfg = {(char *)(db ? db : "storyline.db"), 0, 0, 0, true, 0};
     sl_srv *s = sl_srv_new(&cfg, err, sizeof err);
     *skipped = 0;
     if (!s) {
@@ -243,7 +243,11 @@ sl_status sl_ingest(const char *db, const char *const *paths, size_t n, int prog
                 0, 0, 0, 0, 0, progress != 0, sl_srv_now_us(), 0};
     for (size_t i = 0; i < n; i++)
         walk(&g, paths[i]);
-    sl_srv_drain(s); /* stored, indexed, packs and events saved */
+    while (!sl_srv_quiet(s)) { /* stored, indexed, packs and events saved */
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+        show_progress(&g, false);
+    }
     show_progress(&g, true);
     sl_srv_free(s);
     sl_engine_free(g.e);

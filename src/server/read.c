@@ -100,11 +100,15 @@ sl_article *sl_srv_read(sl_engine *e, const char *id, int format, const char *bo
     } else {
         st = sl_article_read(e, name.s, body, len, (sl_format)format, &a);
     }
-    free(name.s);
-    if (st != SL_OK) {
-        snprintf(why, nwhy, "%s", sl_engine_error(e));
+    if (st != SL_OK) { /* "ID.ext:1: why" or "ID.ext: why": the name is ours, not theirs */
+        const char *msg = sl_engine_error(e);
+        if (!strncmp(msg, name.s, name.len) && msg[name.len] == ':')
+            msg += name.len + 1 + (strncmp(msg + name.len, ":1:", 3) ? 0 : 2);
+        snprintf(why, nwhy, "%s", msg + (*msg == ' '));
+        free(name.s);
         return NULL;
     }
+    free(name.s);
     if (strcmp(sl_article_id(a), id) != 0) { /* an id the reader cannot give back */
         snprintf(why, nwhy, "%s: not an id storyline can keep", id);
         sl_article_free(a);

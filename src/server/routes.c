@@ -452,17 +452,25 @@ static void search(sl_srv *s, const sl_srv_req *q, sl_srv_resp *r)
     free(b.s);
 }
 
+/* GET /health: 200 once the index is restored (503 before).  "settled"
+ * tells that every write so far is indexed and the answers are fresh. */
 static void health(sl_srv *s, sl_srv_resp *r)
 {
     bool ready = atomic_load(&s->ready);
-    char *json = NULL;
+    pthread_mutex_lock(&s->clock);
+    bool settled = s->worker_idle && !s->nchanges;
+    size_t pending = s->nchanges;
+    pthread_mutex_unlock(&s->clock);
+    pthread_mutex_lock(&s->qlock);
+    settled = settled && !s->qhead && !s->nhead && !s->store_busy;
+    pthread_mutex_unlock(&s->qlock);
     sl_srv_buf b = {0};
-    sl_srv_printf(&b, "{\"status\":\"%s\",\"version\":\"%s\",\"articles\":%lld,\"loaded\":%lld,"
-                      "\"to_load\":%lld}",
+    sl_srv_printf(&b, "{\"status\":\"%s\",\"version\":\"%s\",\"articles\":%lld,\"indexed\":%lld,"
+                      "\"pending\":%zu,\"settled\":%s,\"loaded\":%lld,\"to_load\":%lld}",
                   ready ? "ok" : "loading", sl_version(), atomic_load(&s->stored),
+                  atomic_load(&s->in_index), pending, settled ? "true" : "false",
                   atomic_load(&s->loaded), atomic_load(&s->to_load));
-    json = sl_srv_take(&b);
-    answer(r, ready ? 200 : 503, json);
+    answer(r, ready ? 200 : 503, sl_srv_take(&b));
 }
 
 static double avg_ms(unsigned long long us, unsigned long long n) { return n ? us / 1000.0 / n : 0; }

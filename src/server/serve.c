@@ -86,7 +86,7 @@ sl_status sl_serve(const sl_serve_options *o)
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
-    sl_srv_config cfg = {(char *)(o->db ? o->db : "storyline.db"), o->max_body, 0, 0, o->quiet};
+    sl_srv_config cfg = {(char *)(o->db ? o->db : "storyline.db"), o->max_body, 0, 0, o->quiet, 10};
     char err[1024];
     sl_srv *s = sl_srv_new(&cfg, err, sizeof err);
     if (!s) {

@@ -202,6 +202,7 @@ typedef struct {
     unsigned refresh_ms;    /* at most one cache refresh this often */
     unsigned df_every_s;    /* save the document frequencies this often */
     bool quiet;
+    int worker_nice;        /* the worker's nice value (serve: 10, ingest: 0) */
 } sl_srv_config;
 
 typedef struct sl_srv {
@@ -259,6 +260,8 @@ void sl_srv_submit_wait(sl_srv *s, sl_srv_ticket *t);
 /* Waits until every write so far is committed and indexed, the notes are
  * saved and the worker is idle. */
 void sl_srv_drain(sl_srv *s);
+/* Whether all is quiet now, in the sense of sl_srv_drain(). */
+bool sl_srv_quiet(sl_srv *s);
 /* Waits until every ticket submitted so far is acknowledged. */
 void sl_srv_drain_writes(sl_srv *s);
 

@@ -11,6 +11,7 @@
  * differ only in how much the next start has to redo.
  * Tests: tests/cli/test_serve.sh (restart), tests/store/test_store.c.
  */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "server.h"
 
 #include <stdio.h>
@@ -59,6 +60,8 @@ sl_srv *sl_srv_new(const sl_srv_config *cfg, char *err, size_t errlen)
     atomic_store(&s->to_load, atomic_load(&s->stored));
     pthread_create(&s->store_thread, NULL, sl_srv_store_main, s);
     pthread_create(&s->worker_thread, NULL, sl_srv_worker_main, s);
+    pthread_setname_np(s->store_thread, "sl-store");
+    pthread_setname_np(s->worker_thread, "sl-worker");
     s->threads_on = true;
     return s;
 }
@@ -126,11 +129,16 @@ static bool worker_idle(sl_srv *s)
     return idle;
 }
 
-void sl_srv_drain(sl_srv *s)
+bool sl_srv_quiet(sl_srv *s)
 {
     /* store, worker, store: notes the worker handed over before it went
      * idle show in the second look at the store */
-    while (!atomic_load(&s->ready) || !store_idle(s) || !worker_idle(s) || !store_idle(s)) {
+    return atomic_load(&s->ready) && store_idle(s) && worker_idle(s) && store_idle(s);
+}
+
+void sl_srv_drain(sl_srv *s)
+{
+    while (!sl_srv_quiet(s)) {
         struct timespec ts = {0, 10 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }

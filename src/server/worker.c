@@ -23,6 +23,8 @@
  * under a flood of writes, acknowledging them and answering reads come
  * first, and the index catches up afterwards.
  *
+ * SL_SERVE_TEST_LOAD_DELAY_MS (tests only) delays the restore, so that a
+ * test can see the API answer 503 while the index loads.
  * Tests: tests/cli/test_serve.sh (events, stories, DELETE, expiry,
  * restart), tests/cli/test_crash.sh.
  */
@@ -421,6 +423,11 @@ static bool restore_row(const sl_store_row *r, void *cls)
 
 static void restore(sl_srv *s)
 {
+    const char *delay = getenv("SL_SERVE_TEST_LOAD_DELAY_MS"); /* tests: see the 503s */
+    if (delay) {
+        struct timespec ts = {atoi(delay) / 1000, (atoi(delay) % 1000) * 1000000L};
+        nanosleep(&ts, NULL);
+    }
     int64_t t0 = sl_srv_now_us();
     size_t len = 0;
     unsigned char *df = sl_store_meta_get(s->wrd, "df", &len);
@@ -485,7 +492,8 @@ static void drop_changes(sl_srv *s)
 void *sl_srv_worker_main(void *arg)
 {
     sl_srv *s = arg;
-    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 5); /* requests first */
+    if (s->cfg.worker_nice) /* requests first */
+        setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), s->cfg.worker_nice);
     restore(s);
     atomic_store(&s->ready, true);
     batch *b = sl_srv_alloc(sizeof *b);
@@ -497,8 +505,8 @@ void *sl_srv_worker_main(void *arg)
         size_t n = 0, k;
         while (!stop && n < BATCH && sl_srv_now_us() - t0 < BATCH_MS * 1000) {
             size_t max = BATCH - n < 64 ? BATCH - n : 64;
-            if (!(k = take_changes(s, cs, max, n ? 0 : 200, &stop)))
-                break;
+            if (!(k = take_changes(s, cs, max, n ? 50 : 200, &stop)))
+                break; /* a burst is over: cluster it as one */
             work(s, b, cs, k);
             n += k;
         }
