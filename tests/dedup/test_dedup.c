@@ -638,7 +638,10 @@ static void file_round_trip(void)
     sl_dedup_result r = add(d, story_art("e", 2, 0, 6)); /* goes on after loading */
     CHECK_INT(r.kind, SL_COPY_EXACT);
     CHECK_STR(r.match, "d");
-    CHECK_INT(sl_dedup_add(d, story_art("a", 3, 0, 2), NULL), SL_EINPUT);
+    sl_article *again = story_art("a", 3, 0, 2);
+    sl_status st = sl_dedup_add(d, again, NULL);
+    sl_article_free(again);
+    CHECK_INT(st, SL_EINPUT);
     free(want), free(got);
     sl_dedup_free(d);
     remove(path);
