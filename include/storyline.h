@@ -202,13 +202,13 @@ void sl_reader_free(sl_reader *r);
  *     sl_dedup_free(d);
  *
  * Kinds of copy (the matching form is the text case folded, accents off,
- * punctuation and spacing ignored):
- *   exact     the same matching form ("a reposted copy with typographic quotes")
- *   near      most of the word 3-grams shared (small edits, a changed lead
- *             paragraph or caption); estimated Jaccard >= 0.25
- *   contains  one holds most of the other (a wire story with added
- *             paragraphs, a truncated copy): >= 60% of the smaller inside a
- *             text at least 1.5 times its size
+ * punctuation and spacing ignored; a title line is not part of it):
+ *   exact     the same matching form (a repost with typographic quotes)
+ *   near      many word 3-grams shared (small edits, a different caption,
+ *             a changed lead paragraph): estimated Jaccard >= 0.26
+ *   contains  one holds most of the other (a wire story with paragraphs
+ *             added, a truncated copy): >= 60% of the smaller inside a
+ *             text 1.5 to 4 times its size
  * Text inside quotation marks and sentences an article repeats do not count
  * towards near and contains (two reports quoting one statement are not
  * copies); articles in two different known languages are never copies (a

@@ -119,7 +119,8 @@ typedef struct {
 #define SL_COPY_MIN_SHINGLES 20  /* below: exact copies only */
 #define SL_COPY_NEAR_J 0.26      /* near: estimated Jaccard at least */
 #define SL_COPY_CONTAIN_C 0.60   /* contains: share of the smaller inside */
-#define SL_COPY_CONTAIN_RATIO 1.5 /* contains: larger / smaller at least */
+#define SL_COPY_CONTAIN_RATIO 1.5 /* contains: larger / smaller at least... */
+#define SL_COPY_CONTAIN_MAX 4.0  /* ...and at most (beyond, C is too noisy) */
 #define SL_COPY_CONTAIN_J 0.10   /* contains: estimated Jaccard at least */
 
 /* Whether x and y are copies, and how.  Symmetric: judge(x, y) ==

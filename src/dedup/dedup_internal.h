@@ -5,12 +5,13 @@
  *
  * Memory per article, the budget being 256 bytes:
  *
- *   record          28   exact hash, id offset, closure and star links, sizes
+ *   record          32   exact hash, id offset, closure and star links, sizes
+ *                        (28 bytes and 4 of padding)
  *   sketch         128   sl_minhash
  *   band chains     64   16 bands x a 4-byte link to the next article
  *   band heads     <=8   16 bands x 4 bytes x (articles / 8, at most 65536)
  *                 ----
- *                 <=228  in use; the growable arrays keep at most 1/16 more
+ *                 <=232  in use; the growable arrays keep at most 1/16 more
  *
  * The ids are interned apart (their bytes plus a 4-byte slot of a lookup
  * table at most half full), and sl_dedup_bytes() counts them apart.

@@ -46,6 +46,7 @@
 #define HEADER (8 + 6 * 4 + 8)
 #define REC_BYTES 20
 #define LANG_BYTES 16
+#define MAX_FILE ((size_t)1 << 34) /* 16 GB: some 90 million articles */
 
 /* ---- writing --------------------------------------------------------------- */
 
@@ -294,12 +295,17 @@ sl_status sl_dedup_load(sl_engine *e, const char *path, sl_dedup **out)
     sl_buf b = {0};
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    bool big = false;
+    while (!big && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         sl_buf_put(&b, chunk, n);
+        big = b.len > MAX_FILE;
+    }
     bool bad = ferror(f);
     fclose(f);
-    sl_status st = SL_EIO;
-    if (bad)
+    sl_status st = big ? SL_EINPUT : SL_EIO;
+    if (big)
+        sl_engine_seterr(e, "%s: too large for a copy index", path);
+    else if (bad)
         sl_engine_seterr(e, "%s: read error", path);
     else
         st = sl_dedup_load_buf(e, path, b.s ? b.s : "", b.len, out);

@@ -45,17 +45,39 @@
 
 /* ---- order and links ------------------------------------------------------ */
 
+typedef struct {
+    const char *id;
+    uint64_t exact;
+    uint32_t i;
+    uint16_t nsh;
+    uint8_t lang;
+} order_key;
+
+/* Fullest first: most shingles, then by exact hash, language and id (a
+ * total order that never depends on arrival). */
+static int cmp_fuller(const void *pa, const void *pb)
+{
+    const order_key *a = pa, *b = pb;
+    if (a->nsh != b->nsh)
+        return a->nsh > b->nsh ? -1 : 1;
+    if (a->exact != b->exact)
+        return a->exact < b->exact ? -1 : 1;
+    if (a->lang != b->lang)
+        return a->lang < b->lang ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static order_key key_of(const sl_dedup *d, uint32_t i)
+{
+    const sl_dedup_rec *r = &d->rec[i];
+    return (order_key){sl_dedup_id_at(d, i), r->exact, i, r->nsh, r->lang};
+}
+
 /* < 0 if article a is fuller than b (comes first). */
 static int fuller(const sl_dedup *d, uint32_t a, uint32_t b)
 {
-    const sl_dedup_rec *x = &d->rec[a], *y = &d->rec[b];
-    if (x->nsh != y->nsh)
-        return x->nsh > y->nsh ? -1 : 1;
-    if (x->exact != y->exact)
-        return x->exact < y->exact ? -1 : 1;
-    if (x->lang != y->lang)
-        return x->lang < y->lang ? -1 : 1;
-    return strcmp(sl_dedup_id_at(d, a), sl_dedup_id_at(d, b));
+    order_key x = key_of(d, a), y = key_of(d, b);
+    return cmp_fuller(&x, &y);
 }
 
 bool sl_dedup_linked(const sl_dedup *d, uint32_t a, uint32_t b)
@@ -79,27 +101,6 @@ static uint32_t star_of(const sl_dedup *d, uint32_t i)
 
 /* ---- recomputing a closure's stars ------------------------------------------- */
 
-typedef struct {
-    const char *id;
-    uint64_t exact;
-    uint32_t i;
-    uint16_t nsh;
-    uint8_t lang;
-} order_key;
-
-/* The order of fuller(), on copies of the keys (qsort has no context). */
-static int cmp_fuller(const void *pa, const void *pb)
-{
-    const order_key *a = pa, *b = pb;
-    if (a->nsh != b->nsh)
-        return a->nsh > b->nsh ? -1 : 1;
-    if (a->exact != b->exact)
-        return a->exact < b->exact ? -1 : 1;
-    if (a->lang != b->lang)
-        return a->lang < b->lang ? -1 : 1;
-    return strcmp(a->id, b->id);
-}
-
 /* The articles of root r's closure that are in the chains, in d->work,
  * fullest first.  Returns their number. */
 static size_t gather(sl_dedup *d, uint32_t r)
@@ -111,7 +112,7 @@ static size_t gather(sl_dedup *d, uint32_t r)
         const sl_dedup_rec *x = &d->rec[i];
         if (!(x->flags & REC_DUP)) {
             sl_grow((void **)&key, &cap, m + 1, sizeof *key);
-            key[m++] = (order_key){sl_dedup_id_at(d, i), x->exact, i, x->nsh, x->lang};
+            key[m++] = key_of(d, i);
         }
         i = x->ring;
     } while (i != r);
@@ -274,24 +275,44 @@ static int cmp_first(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The kind of the group e[0..n) of centre c: exact if all its members are
- * exact copies of the centre, contains if one is a contains copy, else
- * near. */
+/* A group's kind so far, 'acc' (start with EXACT), with one more member's
+ * relation to the centre: exact if all its members are exact copies of the
+ * centre, contains if one is a contains copy, else near. */
+static sl_copy_kind fold_kind(sl_copy_kind acc, sl_copy_kind r)
+{
+    if (acc == SL_COPY_CONTAINS || r == SL_COPY_CONTAINS)
+        return SL_COPY_CONTAINS;
+    return acc == SL_COPY_EXACT && r == SL_COPY_EXACT ? SL_COPY_EXACT : SL_COPY_NEAR;
+}
+
+static sl_copy_kind relation(const sl_dedup *d, uint32_t i, uint32_t c)
+{
+    sl_copy_side x = sl_dedup_side(d, i), y = sl_dedup_side(d, c);
+    return sl_copy_judge(&x, &y, NULL, NULL);
+}
+
+/* The kind of the group e[0..n) of centre c. */
 static sl_copy_kind group_kind(const sl_dedup *d, const entry *e, size_t n, uint32_t c)
 {
     sl_copy_kind k = SL_COPY_EXACT;
-    sl_copy_side y = sl_dedup_side(d, c);
-    for (size_t m = 0; m < n; m++) {
-        if (e[m].i == c)
-            continue;
-        sl_copy_side x = sl_dedup_side(d, e[m].i);
-        sl_copy_kind r = sl_copy_judge(&x, &y, NULL, NULL);
-        if (r == SL_COPY_CONTAINS)
-            return SL_COPY_CONTAINS;
-        if (r != SL_COPY_EXACT)
-            k = SL_COPY_NEAR;
-    }
+    for (size_t m = 0; m < n; m++)
+        if (e[m].i != c)
+            k = fold_kind(k, relation(d, e[m].i, c));
     return k;
+}
+
+/* The kind of i's group (NONE if alone), from a walk of its closure. */
+static sl_copy_kind kind_of(sl_dedup *d, uint32_t i)
+{
+    uint32_t c = star_of(d, i), r = sl_dedup_root(d, i), k = r;
+    sl_copy_kind kind = SL_COPY_EXACT;
+    size_t size = 0;
+    do {
+        if (star_of(d, k) == c && ++size && k != c)
+            kind = fold_kind(kind, relation(d, k, c));
+        k = d->rec[k].ring;
+    } while (k != r);
+    return size > 1 ? kind : SL_COPY_NONE;
 }
 
 /* Every article of a closure of two or more, with its star, sorted by
@@ -383,13 +404,8 @@ const char *sl_dedup_group_of(sl_dedup *d, const char *id, sl_copy_kind *kind)
         return NULL;
     sl_dedup_place p;
     sl_dedup_locate(d, i, SL_DEDUP_NONE, &p);
-    if (kind) {
-        *kind = SL_COPY_NONE;
-        list(d);
-        for (size_t g = 0; g < d->ngroups && *kind == SL_COPY_NONE; g++)
-            if (d->gmem[d->goff[g]] == p.first)
-                *kind = d->gkind[g];
-    }
+    if (kind)
+        *kind = kind_of(d, i);
     return sl_dedup_id_at(d, p.first);
 }
 

@@ -289,7 +289,8 @@ static size_t candidates(sl_dedup *d, const sl_minhash *s)
             d->cand[n++] = c;
         }
     }
-    qsort(d->cand, n, sizeof *d->cand, cmp_u32);
+    if (n > 1)
+        qsort(d->cand, n, sizeof *d->cand, cmp_u32);
     size_t u = 0;
     for (size_t k = 0; k < n; k++)
         if (!u || d->cand[u - 1] != d->cand[k])
