@@ -123,6 +123,12 @@ typedef struct {
 #define SL_COPY_CONTAIN_MAX 4.0  /* ...and at most (beyond, C is too noisy) */
 #define SL_COPY_CONTAIN_J 0.10   /* contains: estimated Jaccard at least */
 
+/* The part of the rule after exactness and language: the kind for
+ * Jaccard similarity j between sets of na and nb shingles, with the
+ * containment of the smaller in the larger in *containment (may be NULL).
+ * (bench/dedup_eval applies it to the true similarity of full sets.) */
+sl_copy_kind sl_copy_rule(double j, double na, double nb, double *containment);
+
 /* Whether x and y are copies, and how.  Symmetric: judge(x, y) ==
  * judge(y, x).  Stores the estimates in *jaccard and *containment (either
  * may be NULL). */

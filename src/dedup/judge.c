@@ -43,6 +43,21 @@
  */
 #include "dedup.h"
 
+sl_copy_kind sl_copy_rule(double j, double na, double nb, double *containment)
+{
+    double a = na < nb ? na : nb, b = na < nb ? nb : na;
+    double c = a > 0 ? j * (a + b) / (1 + j) / a : 0;
+    c = c > 1 ? 1 : c;
+    if (containment)
+        *containment = c;
+    if (a < SL_COPY_MIN_SHINGLES)
+        return SL_COPY_NONE;
+    if (c >= SL_COPY_CONTAIN_C && b >= SL_COPY_CONTAIN_RATIO * a &&
+        b <= SL_COPY_CONTAIN_MAX * a && j >= SL_COPY_CONTAIN_J)
+        return SL_COPY_CONTAINS;
+    return j >= SL_COPY_NEAR_J ? SL_COPY_NEAR : SL_COPY_NONE;
+}
+
 sl_copy_kind sl_copy_judge(const sl_copy_side *x, const sl_copy_side *y,
                            double *jaccard, double *containment)
 {
@@ -52,18 +67,8 @@ sl_copy_kind sl_copy_judge(const sl_copy_side *x, const sl_copy_side *y,
         j = c = 1;
         k = SL_COPY_EXACT;
     } else if (x->nsh && y->nsh && !(x->lang && y->lang && x->lang != y->lang)) {
-        double a = x->nsh < y->nsh ? x->nsh : y->nsh;
-        double b = x->nsh < y->nsh ? y->nsh : x->nsh;
         j = sl_minhash_jaccard(x->sig, y->sig);
-        c = j * (a + b) / (1 + j) / a;
-        c = c > 1 ? 1 : c;
-        if (a < SL_COPY_MIN_SHINGLES)
-            k = SL_COPY_NONE;
-        else if (c >= SL_COPY_CONTAIN_C && b >= SL_COPY_CONTAIN_RATIO * a &&
-                 b <= SL_COPY_CONTAIN_MAX * a && j >= SL_COPY_CONTAIN_J)
-            k = SL_COPY_CONTAINS;
-        else if (j >= SL_COPY_NEAR_J)
-            k = SL_COPY_NEAR;
+        k = sl_copy_rule(j, x->nsh, y->nsh, &c);
     }
     if (jaccard)
         *jaccard = j;
