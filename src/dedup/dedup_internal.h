@@ -75,8 +75,8 @@ struct sl_dedup {
     sl_shingles sh;
     sl_buf key;
     sl_minhash probe;
-    uint32_t *cand;
-    size_t ccand;
+    uint32_t *cand, *seen; /* candidates, and a table to keep each once */
+    size_t ccand, cseen;
     /* groups.c: one closure's articles and centres, and the listing */
     uint32_t *work, *work2;
     size_t cwork, cwork2;

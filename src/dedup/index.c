@@ -66,6 +66,7 @@ void sl_dedup_free(sl_dedup *d)
     sl_shingles_free(&d->sh);
     sl_buf_free(&d->key);
     free(d->cand);
+    free(d->seen);
     sl_dedup_groups_free(d);
     free(d);
 }
@@ -274,6 +275,33 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Keeps the first of each article in d->cand[0..n) (a copy shares most
+ * band keys, so it is met up to 16 times), in index order.  Returns how
+ * many are left. */
+static size_t unique(sl_dedup *d, size_t n)
+{
+    size_t cap = 64, u = 0;
+    while (cap < 2 * n)
+        cap *= 2;
+    if (cap > d->cseen) {
+        free(d->seen);
+        d->seen = sl_xmalloc(cap * sizeof *d->seen);
+        d->cseen = cap;
+    }
+    memset(d->seen, 0xff, cap * sizeof *d->seen);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t c = d->cand[k];
+        size_t s = (size_t)(c * 2654435761u) & (cap - 1);
+        while (d->seen[s] != SL_DEDUP_NONE && d->seen[s] != c)
+            s = (s + 1) & (cap - 1);
+        if (d->seen[s] == SL_DEDUP_NONE)
+            d->seen[s] = d->cand[u++] = c;
+    }
+    if (u > 1)
+        qsort(d->cand, u, sizeof *d->cand, cmp_u32);
+    return u;
+}
+
 /* The articles sharing a band key with sketch s, each once, in index
  * order, in d->cand.  Returns their number. */
 static size_t candidates(sl_dedup *d, const sl_minhash *s)
@@ -289,13 +317,7 @@ static size_t candidates(sl_dedup *d, const sl_minhash *s)
             d->cand[n++] = c;
         }
     }
-    if (n > 1)
-        qsort(d->cand, n, sizeof *d->cand, cmp_u32);
-    size_t u = 0;
-    for (size_t k = 0; k < n; k++)
-        if (!u || d->cand[u - 1] != d->cand[k])
-            d->cand[u++] = d->cand[k];
-    return u;
+    return unique(d, n);
 }
 
 /* ---- adding and finding ---------------------------------------------------------------- */
