@@ -388,6 +388,10 @@ char *sl_index_stories_text(sl_index *x, const sl_query *q);
  * the engine) if there is none.  Caller frees with free(). */
 char *sl_index_story_json(sl_index *x, const char *id);
 
+/* The copy groups among the articles added, as sl_dedup_json() prints
+ * them.  Caller frees with free(). */
+char *sl_index_copies_json(sl_index *x);
+
 /* How close articles 'a' and 'b' (ids in the index) are:
  *   {"a","b","score","same_event","p_event","p_story",
  *    "parts":{"terms","shared_terms","entities","shared_entities","numbers",

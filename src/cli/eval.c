@@ -322,6 +322,11 @@ static int eval_run(const gold *g, const char *path, const char *name,
         score_json(g, json, "stories", "stories", g->story, name);
         free(json);
     }
+    if (g->has_copy) {
+        json = sl_index_copies_json(x);
+        score_json(g, json, "groups", "copies", g->copy, name);
+        free(json);
+    }
     sl_index_free(x);
     sl_engine_free(e);
     return skipped ? SL_EXIT_SKIPPED : 0;
