@@ -185,7 +185,123 @@ void sl_reader_free(sl_reader *r);
  * Copies (src/dedup/)
  * ---------------------------------------------------------------------- */
 
-/* (the copy index's public API goes here) */
+/* Which articles are copies of each other: syndicated wire copy, reposts,
+ * light edits, truncations.  The copy index is streaming: add articles one
+ * at a time and each is told at once whether it copies one already there.
+ *
+ *     sl_dedup *d = sl_dedup_new(e);
+ *     sl_dedup_result r;
+ *     while (... next article a ...) {
+ *         if (sl_dedup_add(d, a, &r) == SL_OK && r.kind != SL_COPY_NONE)
+ *             printf("%s copies %s (group %s)\n", sl_article_id(a), r.match, r.group);
+ *         sl_article_free(a);                // the index keeps what it needs
+ *     }
+ *     char *json = sl_dedup_json(d);         // {"groups":[...]}
+ *     sl_dedup_save(d, "copies.idx");
+ *     free(json);
+ *     sl_dedup_free(d);
+ *
+ * Kinds of copy (the matching form is the text case folded, accents off,
+ * punctuation and spacing ignored; a title line is not part of it):
+ *   exact     the same matching form (a repost with typographic quotes)
+ *   near      many word 3-grams shared (small edits, a different caption,
+ *             a changed lead paragraph): estimated Jaccard >= 0.26
+ *   contains  one holds most of the other (a wire story with paragraphs
+ *             added, a truncated copy): >= 60% of the smaller inside a
+ *             text 1.5 to 4 times its size
+ * Text inside quotation marks and sentences an article repeats do not count
+ * towards near and contains (two reports quoting one statement are not
+ * copies); articles in two different known languages are never copies (a
+ * translation is a new text).  Texts of fewer than 20 word 3-grams (a
+ * headline, a caption) are copies only when exact.  An article with no
+ * letters or digits is never a copy.
+ *
+ * Groups: the transitive closure of copy pairs, with one guard against
+ * chains: in each closure the fullest article (most 3-grams) is a centre and
+ * only its copies join its group; the others form groups of their own the
+ * same way.  The groups do not depend on the order articles were added.  A
+ * group's id is the id of its first article (the earliest added). */
+
+typedef struct sl_dedup sl_dedup;
+
+typedef enum {
+    SL_COPY_NONE = 0,
+    SL_COPY_EXACT,
+    SL_COPY_NEAR,
+    SL_COPY_CONTAINS
+} sl_copy_kind;
+
+/* "none", "exact", "near", "contains".  Static string. */
+const char *sl_copy_kind_name(sl_copy_kind k);
+
+/* What sl_dedup_add() / sl_dedup_find() tell about one article.  Strings are
+ * borrowed from the index, valid until the next sl_dedup_add(),
+ * sl_dedup_load*() or sl_dedup_free() on it. */
+typedef struct {
+    const char *group;   /* id of the article's group (its own id if alone) */
+    const char *match;   /* the article it copies best, NULL if none */
+    sl_copy_kind kind;   /* how it copies 'match' (SL_COPY_NONE if alone) */
+    double jaccard;      /* estimated Jaccard similarity with 'match', 0..1 */
+    double containment;  /* estimated share of the smaller inside the larger */
+} sl_dedup_result;
+
+/* An empty copy index.  'e' is borrowed: it must outlive the index.  Caller
+ * frees with sl_dedup_free(). */
+sl_dedup *sl_dedup_new(sl_engine *e);
+void sl_dedup_free(sl_dedup *d);
+
+/* Adds article 'a' (borrowed for the call; prepared with sl_article_prepare()
+ * first if it was not) and fills *res (may be NULL).  The index keeps a
+ * copy of the id and about 250 bytes of sketch, never the text.  Returns
+ * SL_OK, or SL_EINPUT when an article with the same id is already in the
+ * index (the index is unchanged; the reason is in sl_engine_error()). */
+sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res);
+
+/* Like sl_dedup_add() without adding: what 'a' would copy.  res->group is
+ * the group of res->match (NULL if none).  Returns SL_OK. */
+sl_status sl_dedup_find(sl_dedup *d, sl_article *a, sl_dedup_result *res);
+
+/* How many articles the index holds. */
+size_t sl_dedup_count(const sl_dedup *d);
+
+/* The group of the article with this id (its own id if it copies nothing),
+ * and in *kind (may be NULL) the group's kind; NULL if the id is unknown.
+ * Borrowed, valid until the next sl_dedup_add() / load / free. */
+const char *sl_dedup_group_of(sl_dedup *d, const char *id, sl_copy_kind *kind);
+
+/* The copy groups (two or more articles each), ordered by their first
+ * article.  sl_dedup_group() stores in *ids the group's article ids in the
+ * order they were added (ids[0] is the group id) and in *n their number,
+ * and returns the group's kind: exact if all its articles are exact copies,
+ * contains if one holds another, else near.  The array and its strings are
+ * borrowed, valid until the next sl_dedup_add() / load / free. */
+size_t sl_dedup_group_count(sl_dedup *d);
+sl_copy_kind sl_dedup_group(sl_dedup *d, size_t i, const char *const **ids,
+                            size_t *n);
+
+/* The groups as {"groups":[{"kind":"near","articles":["a","b"]}]}, or as a
+ * short report for people.  Caller frees with free(). */
+char *sl_dedup_json(sl_dedup *d);
+char *sl_dedup_text(sl_dedup *d);
+
+/* Bytes the index holds: the sketches, band tables and group links; and in
+ * *id_bytes (may be NULL) the ids and their lookup table, counted apart. */
+size_t sl_dedup_bytes(const sl_dedup *d, size_t *id_bytes);
+
+/* Saving and loading.  The file is a versioned little-endian binary with a
+ * CRC-32 at its end; a truncated, corrupt or foreign file is SL_EINPUT with
+ * "PATH: reason" in the engine, never a crash.  sl_dedup_save() writes
+ * PATH.tmp and renames it over PATH (SL_EIO on failure).  sl_dedup_load()
+ * stores a new index in *out (caller frees with sl_dedup_free()); more
+ * articles can be added to it.  The _buf forms work in memory, for stores
+ * that keep the index as a blob: sl_dedup_save_buf() returns the bytes and
+ * their number in *len (caller frees with free()); sl_dedup_load_buf()
+ * borrows 'data' for the call and uses 'name' in messages. */
+sl_status sl_dedup_save(const sl_dedup *d, const char *path);
+sl_status sl_dedup_load(sl_engine *e, const char *path, sl_dedup **out);
+char *sl_dedup_save_buf(const sl_dedup *d, size_t *len);
+sl_status sl_dedup_load_buf(sl_engine *e, const char *name, const void *data,
+                            size_t len, sl_dedup **out);
 
 /* ------------------------------------------------------------------------
  * The index: events and stories, as articles stream in (src/pipeline/)
@@ -271,6 +387,10 @@ char *sl_index_stories_text(sl_index *x, const sl_query *q);
 /* One story ("s12") as the JSON object of the listing, or NULL (reason in
  * the engine) if there is none.  Caller frees with free(). */
 char *sl_index_story_json(sl_index *x, const char *id);
+
+/* The copy groups among the articles added, as sl_dedup_json() prints
+ * them.  Caller frees with free(). */
+char *sl_index_copies_json(sl_index *x);
 
 /* How close articles 'a' and 'b' (ids in the index) are:
  *   {"a","b","score","same_event","p_event","p_story",

@@ -219,7 +219,8 @@ static void labels_from_groups(const gold *g, const cJSON *groups, long *pred)
         const cJSON *arts = cJSON_GetObjectItemCaseSensitive(grp, "articles");
         const cJSON *a;
         cJSON_ArrayForEach(a, arts) {
-            long i = cJSON_IsString(a) ? gold_find(g, a->valuestring) : -1;
+            const cJSON *id = cJSON_IsObject(a) ? cJSON_GetObjectItemCaseSensitive(a, "id") : a;
+            long i = cJSON_IsString(id) ? gold_find(g, id->valuestring) : -1;
             if (i >= 0)
                 pred[i] = k;
         }
@@ -316,6 +317,16 @@ static int eval_run(const gold *g, const char *path, const char *name,
     char *json = sl_index_events_json(x, NULL);
     score_json(g, json, "events", "events", g->event, name);
     free(json);
+    if (g->has_story) {
+        json = sl_index_stories_json(x, NULL);
+        score_json(g, json, "stories", "stories", g->story, name);
+        free(json);
+    }
+    if (g->has_copy) {
+        json = sl_index_copies_json(x);
+        score_json(g, json, "groups", "copies", g->copy, name);
+        free(json);
+    }
     sl_index_free(x);
     sl_engine_free(e);
     return skipped ? SL_EXIT_SKIPPED : 0;

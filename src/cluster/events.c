@@ -447,6 +447,18 @@ static int cmp_pair(const void *x, const void *y)
     return (a < b) - (a > b);
 }
 
+/* Are two events' dated spans further apart than an event lasts?  Then
+ * they are not one event, whatever they share: the window that keeps an
+ * article out of an old event keeps the old event out of a merge. */
+static bool too_far(const sl_events *c, const sl_event *a, const sl_event *b)
+{
+    if (a->first_day == SL_NO_DAY || b->first_day == SL_NO_DAY)
+        return false;
+    int gap = a->last_day < b->first_day ? b->first_day - a->last_day
+              : b->last_day < a->first_day ? a->first_day - b->last_day : 0;
+    return gap > c->opt.window_days;
+}
+
 /* The live event an event index stands for now (following merges). */
 static uint32_t live(const sl_events *c, uint32_t ev)
 {
@@ -467,6 +479,8 @@ void sl_events_merge(sl_events *c)
         for (size_t k = 0; k < n; k++) {
             if (nb[k] < a) /* each pair once */
                 continue;
+            if (too_far(c, &c->ev[a], &c->ev[nb[k]]))
+                continue;
             double p = sl_merge_p(&c->ev[a], &c->ev[nb[k]]);
             if (p < MERGE_THRESHOLD)
                 continue;
@@ -479,7 +493,7 @@ void sl_events_merge(sl_events *c)
         uint32_t a = live(c, ps[k].a), b = live(c, ps[k].b);
         if (a == b || !c->ev[a].alive || !c->ev[b].alive)
             continue;
-        if (sl_merge_p(&c->ev[a], &c->ev[b]) < MERGE_THRESHOLD)
+        if (too_far(c, &c->ev[a], &c->ev[b]) || sl_merge_p(&c->ev[a], &c->ev[b]) < MERGE_THRESHOLD)
             continue;
         uint32_t into = c->ev[a].id < c->ev[b].id ? a : b;
         event_absorb(c, into, into == a ? b : a);

@@ -51,34 +51,38 @@ static int cmp_i32(const void *a, const void *b)
 
 int32_t sl_event_day(const sl_events *c, const sl_event *e, bool *inferred)
 {
-    int32_t *d = sl_xmalloc((e->n + 1) * sizeof *d);
-    size_t n = 0;
-    int32_t day = SL_NO_DAY;
+    /* Candidate days: members' own dates, and the days they mention.  A
+     * day gets one vote per member that is dated on it or mentions it;
+     * the most voted wins, the earliest of a tie.  Reports on the day say
+     * "today" or "on Monday", previews name the day ahead, so the day of
+     * the happening gathers votes from both. */
+    int32_t *d = sl_xmalloc((e->n * (1 + SL_PROFILE_DAYS) + 1) * sizeof *d);
+    size_t n = 0, dated = 0;
     for (uint32_t k = 0; k < e->n; k++) {
         const sl_profile *p = sl_events_profile(c, e->member[k]);
         if (p->day != SL_NO_DAY)
-            d[n++] = p->day;
+            d[n++] = p->day, dated++;
+        for (size_t j = 0; j < p->ndays; j++)
+            if (p->days[j] != p->day)
+                d[n++] = p->days[j];
     }
-    *inferred = n == 0;
-    if (n) { /* the earliest report near the median: one misdated is ignored */
-        qsort(d, n, sizeof *d, cmp_i32);
-        for (size_t i = 0; i < n && day == SL_NO_DAY; i++)
-            if (d[n / 2] - d[i] <= 3)
-                day = d[i];
-    } else { /* undated: the day its members mention most */
+    if (!dated) /* undated: mentions and placements only */
         for (uint32_t k = 0; k < e->n; k++) {
             const sl_profile *p = sl_events_profile(c, e->member[k]);
-            if (p->told_day != SL_NO_DAY)
+            if (p->told_day != SL_NO_DAY && p->ndays == 0)
                 d[n++] = p->told_day;
         }
-        qsort(d, n, sizeof *d, cmp_i32);
-        size_t best = 0;
-        for (size_t i = 0, j; i < n; i = j) {
-            for (j = i; j < n && d[j] == d[i]; j++)
-                ;
-            if (j - i > best)
-                best = j - i, day = d[i];
-        }
+    *inferred = dated == 0;
+    qsort(d, n, sizeof *d, cmp_i32);
+    int32_t day = SL_NO_DAY;
+    size_t best = 0;
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && d[j] == d[i]; j++)
+            ;
+        bool near = !dated || e->first_day == SL_NO_DAY ||
+                    (d[i] >= e->first_day - 7 && d[i] <= e->last_day + 1);
+        if (near && j - i > best)
+            best = j - i, day = d[i];
     }
     free(d);
     return day;

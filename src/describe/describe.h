@@ -24,6 +24,7 @@ typedef struct {
     const sl_vocab *vocab;
     sl_engine *engine;
     const sl_df *df;
+    sl_dedup *copies; /* for counting copies once; may be NULL */
 } sl_describe_ctx;
 
 /* ---- sentences (sentences.c) ---------------------------------------------- */
@@ -54,7 +55,7 @@ size_t sl_summarize(const sl_describe_ctx *c, const uint32_t *members, size_t n,
 /* ---- ranking (rank.c) -------------------------------------------------------- */
 
 /* How important a group of articles is now: distinct sources, languages
- * and articles (copies once), recency against 'newest' (the newest day in
+ * and articles (copies once: a copy group counts as one article), recency against 'newest' (the newest day in
  * the index) and growth.  See rank.c. */
 double sl_rank(const sl_describe_ctx *c, const uint32_t *members, size_t n, int32_t newest);
 

@@ -4,6 +4,8 @@
  *   score = 2.0 log2(1 + sources) + 1.5 log2(1 + languages)
  *         + 1.0 log2(1 + articles) + 2.0 recency + 1.0 growth
  *
+ * articles count each copy group once (src/dedup/: a wire story reposted
+ * on five sites is one article here, though five sources);
  * sources are distinct sites (an article with no known site counts as a
  * source of its own), so twenty reposts of one wire story on one site
  * weigh as one; languages are distinct languages; recency is
@@ -41,6 +43,16 @@ static void site_of(const sl_profile *p, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* Is the head of copy group g among members m[0..k)?  Then member k is a
+ * copy of an article already counted. */
+static bool in_group(const sl_describe_ctx *c, const uint32_t *m, size_t k, const char *g)
+{
+    for (size_t j = 0; j < k; j++)
+        if (!strcmp(sl_events_profile(c->events, m[j])->id, g))
+            return true;
+    return false;
+}
+
 double sl_rank(const sl_describe_ctx *c, const uint32_t *m, size_t n, int32_t newest)
 {
     char (*sites)[64] = sl_xmalloc((n + 1) * sizeof *sites);
@@ -64,6 +76,12 @@ double sl_rank(const sl_describe_ctx *c, const uint32_t *m, size_t n, int32_t ne
         if (p->day != SL_NO_DAY && (last == SL_NO_DAY || p->day > last))
             last = p->day;
     }
+    size_t originals = 0; /* articles that copy none before them here */
+    for (size_t k = 0; k < n; k++) {
+        const sl_profile *p = sl_events_profile(c->events, m[k]);
+        const char *g = c->copies ? sl_dedup_group_of(c->copies, p->id, NULL) : NULL;
+        originals += !g || !strcmp(g, p->id) || !in_group(c, m, k, g);
+    }
     for (size_t k = 0; k < n && last != SL_NO_DAY; k++) {
         const sl_profile *p = sl_events_profile(c->events, m[k]);
         if (p->day == SL_NO_DAY)
@@ -73,7 +91,7 @@ double sl_rank(const sl_describe_ctx *c, const uint32_t *m, size_t n, int32_t ne
     }
     free(sites);
     double score = 2.0 * log2(1.0 + (double)nsites) + 1.5 * log2(1.0 + (double)nlangs) +
-                   1.0 * log2(1.0 + (double)n);
+                   1.0 * log2(1.0 + (double)originals);
     if (last != SL_NO_DAY && newest != SL_NO_DAY) {
         score += 2.0 * exp(-(double)(newest - last) / 3.0);
         score += dated ? (double)recent / (double)dated : 0;

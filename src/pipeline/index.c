@@ -50,9 +50,11 @@ struct sl_index {
     uint32_t *pending; /* profiles added since the last update */
     size_t npending, cpending;
     sl_events *events;
+    sl_dedup *copies;    /* the copy index (src/dedup/) */
     sl_stories *stories; /* linked on demand; NULL when out of date */
     uint32_t *cnum;    /* profile number -> its number in the clusterer + 1
                           (0: not clustered yet), grown with prof */
+    uint32_t *copy_of; /* profile number -> the one it copies + 1 (0: none) */
     uint32_t *slot;    /* id -> profile number + 1 (0: empty), open addressing */
     size_t nslot;      /* a power of two, or 0 */
 };
@@ -106,6 +108,7 @@ sl_index *sl_index_new(sl_engine *e, const sl_index_options *opt)
     x->draft = sl_xcalloc(WARM_UP, sizeof *x->draft);
     sl_events_opts eo = {x->opt.event_threshold, x->opt.window_days};
     x->events = sl_events_new(&eo);
+    x->copies = sl_dedup_new(e);
     return x;
 }
 
@@ -122,8 +125,10 @@ void sl_index_free(sl_index *x)
     free(x->pending);
     free(x->slot);
     free(x->cnum);
+    free(x->copy_of);
     sl_stories_free(x->stories);
     sl_events_free(x->events);
+    sl_dedup_free(x->copies);
     sl_vocab_free(x->vocab);
     sl_df_free(x->df);
     free(x);
@@ -139,6 +144,8 @@ static void grow_profiles(sl_index *x)
     if (x->cap != cap || !x->cnum) {
         x->cnum = sl_xrealloc(x->cnum, x->cap * sizeof *x->cnum);
         memset(x->cnum + cap, 0, (x->cap - cap) * sizeof *x->cnum);
+        x->copy_of = sl_xrealloc(x->copy_of, x->cap * sizeof *x->copy_of);
+        memset(x->copy_of + cap, 0, (x->cap - cap) * sizeof *x->copy_of);
     }
 }
 
@@ -169,6 +176,9 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
         sl_article_free(a);
         return SL_EINPUT;
     }
+    sl_dedup_result copy;
+    sl_dedup_add(x->copies, a, &copy); /* cannot fail: the id is new here */
+    long orig = copy.match ? id_find(x, copy.match) : -1;
     sl_draft d;
     sl_profile_count(x->e, a, &d);
     sl_profile_count_df(x->df, &d, +1);
@@ -176,6 +186,7 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
     sl_article_free(a);
     grow_profiles(x);
     x->prof[x->n] = p;
+    x->copy_of[x->n] = orig >= 0 ? (uint32_t)orig + 1 : 0;
     id_put(x, (uint32_t)x->n);
     if (x->warm) {
         sl_profile_weigh(p, &d, x->df, sl_engine_lexicon(x->e), x->vocab);
@@ -221,8 +232,14 @@ void sl_index_update(sl_index *x)
     }
     qsort(order, n, sizeof *order, cmp_placed);
     for (size_t k = 0; k < n; k++) {
-        x->cnum[order[k].i] = (uint32_t)sl_events_nprofiles(x->events) + 1;
-        sl_events_add(x->events, x->prof[order[k].i]);
+        uint32_t i = order[k].i, orig = x->copy_of[i];
+        uint32_t ev = orig && x->prof[orig - 1] && x->cnum[orig - 1]
+                          ? sl_events_id_of(x->events, x->cnum[orig - 1] - 1) : 0;
+        x->cnum[i] = (uint32_t)sl_events_nprofiles(x->events) + 1;
+        if (ev) /* a copy goes where its original went */
+            sl_events_put(x->events, x->prof[i], ev);
+        else
+            sl_events_add(x->events, x->prof[i]);
     }
     free(order);
     x->npending = 0;
@@ -237,7 +254,12 @@ static sl_describe_ctx ctx_of(sl_index *x)
 {
     if (!x->stories)
         x->stories = sl_stories_link(x->events, NULL);
-    return (sl_describe_ctx){x->events, x->stories, x->vocab, x->e, x->df};
+    return (sl_describe_ctx){x->events, x->stories, x->vocab, x->e, x->df, x->copies};
+}
+
+char *sl_index_copies_json(sl_index *x)
+{
+    return sl_dedup_json(x->copies);
 }
 
 char *sl_index_stories_json(sl_index *x, const sl_query *q)
