@@ -258,8 +258,12 @@ static void gather(sl_events *c, const sl_feat *f, size_t n, cand *out, size_t *
         const uint32_t *g = sl_postings_get(c->post, f[i].key, &ng);
         for (size_t k = 0; k < ng; k++) {
             uint32_t ev = g[k];
-            while (!c->ev[ev].alive && c->ev[ev].n) /* merged: its first member knows */
-                ev = c->of[c->ev[ev].member[0]];
+            while (!c->ev[ev].alive && c->ev[ev].n) { /* merged: its first member knows */
+                uint32_t to = c->of[c->ev[ev].member[0]];
+                if (to == UINT32_MAX)
+                    break; /* serve: that member was removed (sl_index_remove) */
+                ev = to;
+            }
             if (!c->ev[ev].alive)
                 continue; /* emptied by removals */
             if (c->stamp[ev] != c->query) {

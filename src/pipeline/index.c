@@ -176,7 +176,8 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
         sl_article_free(a);
         return SL_EINPUT;
     }
-    sl_dedup_result copy;
+    sl_dedup_result copy = {0}; /* serve: zeroed, as sl_dedup_add leaves it unset for an id it
+                                    already holds (a removed article PUT again) */
     sl_dedup_add(x->copies, a, &copy); /* cannot fail: the id is new here */
     long orig = copy.match ? id_find(x, copy.match) : -1;
     sl_draft d;
