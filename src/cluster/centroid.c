@@ -89,7 +89,8 @@ size_t sl_centroid_top(const sl_centroid *c, uint32_t *out, size_t k)
     if (k > c->n)
         k = c->n;
     sl_feat *tmp = sl_xmalloc((c->n + 1) * sizeof *tmp);
-    memcpy(tmp, c->f, c->n * sizeof *tmp);
+    if (c->n) /* serve: an emptied centroid has no array (memcpy from NULL is undefined) */
+        memcpy(tmp, c->f, c->n * sizeof *tmp);
     qsort(tmp, c->n, sizeof *tmp, cmp_w_desc);
     for (size_t i = 0; i < k; i++)
         out[i] = tmp[i].key;

@@ -458,8 +458,8 @@ static void health(sl_srv *s, sl_srv_resp *r)
 {
     bool ready = atomic_load(&s->ready);
     pthread_mutex_lock(&s->clock);
-    bool settled = s->worker_idle && !s->nchanges;
-    size_t pending = s->nchanges;
+    bool settled = s->worker_idle && s->nchanges == s->hchanges;
+    size_t pending = s->nchanges - s->hchanges;
     pthread_mutex_unlock(&s->clock);
     pthread_mutex_lock(&s->qlock);
     settled = settled && !s->qhead && !s->nhead && !s->store_busy;
@@ -479,7 +479,7 @@ static void metrics(sl_srv *s, sl_srv_resp *r)
 {
     const sl_srv_metrics *m = &s->m;
     pthread_mutex_lock(&s->clock);
-    size_t pending = s->nchanges;
+    size_t pending = s->nchanges - s->hchanges;
     pthread_mutex_unlock(&s->clock);
     unsigned long long commits = atomic_load(&m->commits), writes = atomic_load(&m->committed);
     unsigned long long updates = atomic_load(&m->updates), refr = atomic_load(&m->refreshes);

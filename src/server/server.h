@@ -222,8 +222,8 @@ typedef struct sl_srv {
     pthread_t worker_thread;
     pthread_mutex_t clock;
     pthread_cond_t ccond;
-    sl_srv_change *changes;
-    size_t nchanges, cchanges;
+    sl_srv_change *changes;  /* waiting: changes[hchanges .. nchanges) */
+    size_t hchanges, nchanges, cchanges;
     bool stop_worker, worker_idle;
     sl_store *wrd;          /* the worker's reader */
     sl_engine *we;          /* the worker's reading engine */

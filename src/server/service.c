@@ -86,7 +86,7 @@ void sl_srv_free(sl_srv *s)
         return;
     if (s->threads_on)
         stop_threads(s);
-    for (size_t i = 0; i < s->nchanges; i++)
+    for (size_t i = s->hchanges; i < s->nchanges; i++)
         free(s->changes[i].id);
     free(s->changes);
     for (int i = 0; i < SL_SRV_SLOTS; i++) {
@@ -124,7 +124,7 @@ static bool store_idle(sl_srv *s)
 static bool worker_idle(sl_srv *s)
 {
     pthread_mutex_lock(&s->clock);
-    bool idle = s->worker_idle && !s->nchanges;
+    bool idle = s->worker_idle && s->nchanges == s->hchanges;
     pthread_mutex_unlock(&s->clock);
     return idle;
 }

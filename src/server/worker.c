@@ -124,7 +124,11 @@ static void hand_over(sl_srv *s, notes *ns)
 void sl_srv_push_change(sl_srv *s, int kind, int64_t seq, const char *id)
 {
     pthread_mutex_lock(&s->clock);
-    if (s->nchanges == s->cchanges) {
+    if (s->nchanges == s->cchanges && s->hchanges > s->cchanges / 2) {
+        s->nchanges -= s->hchanges; /* the taken half makes room */
+        memmove(s->changes, s->changes + s->hchanges, s->nchanges * sizeof *s->changes);
+        s->hchanges = 0;
+    } else if (s->nchanges == s->cchanges) {
         s->cchanges = s->cchanges ? s->cchanges * 2 : 1024;
         s->changes = sl_srv_realloc(s->changes, s->cchanges * sizeof *s->changes);
     }
@@ -147,10 +151,13 @@ static size_t take_changes(sl_srv *s, sl_srv_change *out, size_t max, int wait_m
         until.tv_nsec %= 1000000000L;
         pthread_cond_timedwait(&s->ccond, &s->clock, &until);
     }
-    size_t n = s->nchanges < max ? s->nchanges : max;
-    memcpy(out, s->changes, n * sizeof *out);
-    memmove(s->changes, s->changes + n, (s->nchanges - n) * sizeof *s->changes);
-    s->nchanges -= n;
+    size_t have = s->nchanges - s->hchanges, n = have < max ? have : max;
+    if (n) { /* from the head: a backlog of a million costs no moves */
+        memcpy(out, s->changes + s->hchanges, n * sizeof *out);
+        s->hchanges += n;
+    }
+    if (s->hchanges == s->nchanges)
+        s->hchanges = s->nchanges = 0;
     *stop = s->stop_worker;
     pthread_mutex_unlock(&s->clock);
     return n;
@@ -159,7 +166,7 @@ static size_t take_changes(sl_srv *s, sl_srv_change *out, size_t max, int wait_m
 static void set_idle(sl_srv *s, bool idle)
 {
     pthread_mutex_lock(&s->clock);
-    s->worker_idle = idle && s->nchanges == 0;
+    s->worker_idle = idle && s->nchanges == s->hchanges;
     pthread_mutex_unlock(&s->clock);
 }
 
@@ -483,9 +490,9 @@ static void after(sl_srv *s, batch *b, bool now_all)
 static void drop_changes(sl_srv *s)
 {
     pthread_mutex_lock(&s->clock);
-    for (size_t i = 0; i < s->nchanges; i++)
+    for (size_t i = s->hchanges; i < s->nchanges; i++)
         free(s->changes[i].id);
-    s->nchanges = 0;
+    s->nchanges = s->hchanges = 0;
     pthread_mutex_unlock(&s->clock);
 }
 
