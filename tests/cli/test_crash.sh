@@ -13,7 +13,7 @@ LOAD=$(dirname "$STORYLINE")/bench/serve_load
 [ -x "$LOAD" ] || { echo "skip crash: $LOAD not built"; exit 0; }
 command -v curl >/dev/null || { echo "skip crash: curl not installed"; exit 0; }
 ROUNDS=${SL_CRASH_ROUNDS:-20}
-case "$STORYLINE" in *asan*) ROUNDS=${SL_CRASH_ROUNDS_ASAN:-5} ;; esac
+case "$STORYLINE" in *asan*) ROUNDS=${SL_CRASH_ROUNDS_ASAN:-3} ;; esac
 D=$TMP/crash; mkdir -p "$D"
 DB=$D/crash.db
 lost_total=0 acked_total=0
@@ -32,7 +32,7 @@ PY
 for r in $(seq 1 "$ROUNDS"); do
     start_server "$D/s$r.log" "$DB" --quiet || { fail "crash-start-$r" "$(cat "$D/s$r.log")"; break; }
     wait_ready || { fail "crash-ready-$r" "$(tail -3 "$D/s$r.log")"; break; }
-    "$LOAD" --port "$PORT" --seconds 8 --connections 16 --size 400 --prefix "r$r-" \
+    "$LOAD" --port "$PORT" --seconds 8 --rate 3000 --connections 16 --size 400 --prefix "r$r-" \
         --acked "$D/acked$r" --stop-on-error >"$D/load$r.out" 2>&1 &
     LPID=$!
     sleep "$(python3 -c 'import random; print(round(random.uniform(0.3, 1.5), 2))')"
