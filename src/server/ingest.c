@@ -73,7 +73,7 @@ static void submit(ingest *g, const char *id, sl_format fmt, const char *data, s
     t->op = SL_SRV_PUT;
     t->id = sl_srv_strdup(id);
     t->format = fmt;
-    t->body = sl_srv_strndup(data, len);
+    t->body = sl_srv_memdup(data, len);
     t->len = len;
     t->done = acked;
     t->cls = g;

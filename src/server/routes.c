@@ -269,7 +269,7 @@ static void put_article(sl_srv *s, const sl_srv_req *q, const char *id, sl_srv_r
     sl_article_free(a);
     sl_srv_ticket *t = sl_srv_alloc(sizeof *t);
     *t = (sl_srv_ticket){SL_SRV_PUT, sl_srv_strdup(id), fmt, ctype ? sl_srv_strdup(ctype) : NULL,
-                         sl_srv_strndup(q->body ? q->body : "", q->len), q->len, expires,
+                         sl_srv_memdup(q->body ? q->body : "", q->len), q->len, expires,
                          0, "", NULL, NULL, NULL};
     r->ticket = t;
 }

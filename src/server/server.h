@@ -39,7 +39,8 @@
 void *sl_srv_alloc(size_t n); /* zeroed */
 void *sl_srv_realloc(void *p, size_t n);
 char *sl_srv_strdup(const char *s);
-char *sl_srv_strndup(const char *s, size_t n);
+char *sl_srv_strndup(const char *s, size_t n); /* stops at a NUL */
+char *sl_srv_memdup(const void *p, size_t n);   /* all n bytes, and a NUL */
 
 /* A growing byte string, NUL-terminated when not empty. */
 typedef struct {

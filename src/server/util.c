@@ -31,6 +31,15 @@ void *sl_srv_realloc(void *p, size_t n) { return check(realloc(p, n ? n : 1)); }
 char *sl_srv_strdup(const char *s) { return check(strdup(s)); }
 char *sl_srv_strndup(const char *s, size_t n) { return check(strndup(s, n)); }
 
+char *sl_srv_memdup(const void *p, size_t n)
+{
+    char *d = check(malloc(n + 1));
+    if (n)
+        memcpy(d, p, n);
+    d[n] = 0;
+    return d;
+}
+
 /* ---- buffers ------------------------------------------------------------------ */
 
 static void reserve(sl_srv_buf *b, size_t more)
