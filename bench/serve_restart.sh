@@ -35,7 +35,7 @@ if [ ! -f "$DB" ]; then
     t1=$(now)
     for f in "$DB.tmp"*; do mv "$f" "${f/.tmp/}"; done
     rm -f "$DIR/corpus-$N.jsonl"
-    printf 'ingest: %d articles stored and indexed in %.0f s (%s)\n' "$N" \
+    printf 'ingest: %d articles stored in %.0f s (%s)\n' "$N" \
         "$(echo "$t1 - $t0" | bc)" "$(tr '\r' '\n' <"$DIR/ingest-$N.log" | tail -1)"
 fi
 

@@ -42,16 +42,32 @@ static const char *header_of(void *cls, const char *name)
     return NULL;
 }
 
+static char dir[] = "/tmp/sl_fuzz_request.XXXXXX", db[64];
+
+/* At exit: the store's files and folder go (the server's threads are
+ * still running, so the files are unlinked, not closed). */
+static void remove_store(void)
+{
+    const char *ext[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        char p[80];
+        snprintf(p, sizeof p, "%s%s", db, ext[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+}
+
 /* The server lives for the whole run: it is what a request meets. */
 static sl_srv *server(void)
 {
     static sl_srv *s;
     if (s)
         return s;
-    char dir[] = "/tmp/sl_fuzz_request.XXXXXX", db[64], err[512];
+    char err[512];
     if (!mkdtemp(dir))
         abort();
     snprintf(db, sizeof db, "%s/fuzz.db", dir);
+    atexit(remove_store);
     sl_srv_config cfg = {db, 0, 100, 30, true, 0};
     s = sl_srv_new(&cfg, err, sizeof err);
     if (!s) {
