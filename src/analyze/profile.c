@@ -498,6 +498,8 @@ sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
                  : SL_NO_DAY;
     p->day_prec = (uint8_t)a->date.precision;
     p->told_day = placed_day(a->date, d->told_day);
+    memcpy(p->open, a->open, a->nopen * sizeof *a->open);
+    p->nopen = a->nopen;
     p->words = words_of(a);
     return p;
 }
@@ -679,9 +681,10 @@ size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, c
 /* Layout (little endian): "SLPR" u8 version; strings id, title, site, url,
  * lead as u32 length + bytes (length 0xFFFFFFFF for NULL); lang[8]; i32 day;
  * u8 day_prec; i32 told_day; u32 words; u8 nterms, nents, nnums, ndays;
- * (u32 key, f32 w) x (nterms + nents + nnums); i32 x ndays; u32 crc32 of
- * everything before it. */
-enum { PACK_VERSION = 1, NO_STR = 0xFFFFFFFFu };
+ * (u32 key, f32 w) x (nterms + nents + nnums); i32 x ndays; u8 nopen;
+ * 6 bytes (kind, dir, m, d, i16 v) x nopen; u32 crc32 of everything
+ * before it. */
+enum { PACK_VERSION = 2, NO_STR = 0xFFFFFFFFu };
 
 static void put_u32(sl_buf *b, uint32_t v)
 {
@@ -735,6 +738,13 @@ unsigned char *sl_profile_pack(const sl_profile *p, size_t *len)
     put_feats(&b, p->nums, p->nnums);
     for (size_t i = 0; i < p->ndays; i++)
         put_u32(&b, (uint32_t)p->days[i]);
+    sl_buf_putc(&b, (char)p->nopen);
+    for (size_t i = 0; i < p->nopen; i++) {
+        const sl_open_date *o = &p->open[i];
+        char c[6] = {(char)o->kind, (char)o->dir, (char)o->m, (char)o->d, (char)(o->v & 0xFF),
+                     (char)((o->v >> 8) & 0xFF)};
+        sl_buf_put(&b, c, 6);
+    }
     put_u32(&b, (uint32_t)crc32(0, (const Bytef *)b.s, (uInt)b.len));
     *len = b.len;
     return (unsigned char *)sl_buf_take(&b);
@@ -842,6 +852,18 @@ sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, s
         get_feats(&r, p->nums, p->nnums);
         for (size_t i = 0; i < p->ndays && !r.bad; i++)
             p->days[i] = (int32_t)get_u32(&r);
+        p->nopen = get_u8(&r);
+        if (p->nopen > SL_OPEN_MAX)
+            r.bad = true;
+        for (size_t i = 0; i < p->nopen && !r.bad; i++) {
+            sl_open_date *o = &p->open[i];
+            o->kind = get_u8(&r);
+            o->dir = (int8_t)get_u8(&r);
+            o->m = get_u8(&r);
+            o->d = get_u8(&r);
+            uint8_t lo = get_u8(&r), hi = get_u8(&r);
+            o->v = (int16_t)(uint16_t)(lo | hi << 8);
+        }
     }
     if (r.bad || r.at != r.n || !p->id || !p->lead) {
         snprintf(err, errlen, "packed article is damaged");

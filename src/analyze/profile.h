@@ -116,6 +116,8 @@ typedef struct sl_profile {
     sl_feat *terms, *ents, *nums; /* all in one block with 'days' */
     int32_t *days;      /* mentioned days, sorted, distinct */
     uint8_t nterms, nents, nnums, ndays;
+    sl_open_date open[SL_OPEN_MAX]; /* what an undated one says relatively */
+    uint8_t nopen;
 } sl_profile;
 
 /* The engine's scratch for counting (a hash map and term arrays reused
@@ -216,6 +218,13 @@ static inline int32_t sl_profile_when(const sl_profile *p)
 {
     return p->day != SL_NO_DAY ? p->day : p->told_day;
 }
+
+/* The day undated profile p is about, read against 'ref', a day near it
+ * (a related article's or event's date): its own date if it has one, else
+ * its "now" near ref and its weekdays and "yesterday"s read against that
+ * (anchor.c); SL_NO_DAY if it says nothing about time.  With ref
+ * SL_NO_DAY, its told_day. */
+int32_t sl_anchor_day(const sl_profile *p, int32_t ref);
 
 /* Sets the two conflict flags of x from its cosines, given whether each
  * side has numbers and names at all. */

@@ -190,7 +190,7 @@ char *sl_describe_events(const sl_describe_ctx *c, const sl_query *q, bool text)
         sl_buf_puts(&b, "{\"events\":[");
     for (size_t i = 0; i < k; i++) {
         bool inferred;
-        rows[i].day = sl_event_day(c->events, rows[i].ev, &inferred);
+        rows[i].day = sl_event_day(c->events, rows[i].ev, SL_NO_DAY, &inferred);
         if (text) {
             put_event_text(&b, c, &rows[i], q);
         } else {

@@ -99,12 +99,31 @@ static int cmp_tl(const void *a, const void *b)
     return (x->ev > y->ev) - (x->ev < y->ev);
 }
 
+/* The timeline: each event's day, and for an event with no dated member
+ * the day its articles point to when read against the day of the story's
+ * dated event closest to it in content (anchor.c). */
 static size_t timeline(const sl_describe_ctx *c, const sl_story *st, tl_row *out)
 {
     for (uint32_t k = 0; k < st->n; k++) {
         const sl_event *e = sl_events_at(c->events, st->ev[k]);
-        out[k].day = sl_event_day(c->events, e, &out[k].inferred);
+        out[k].day = sl_event_day(c->events, e, SL_NO_DAY, &out[k].inferred);
         out[k].ev = st->ev[k];
+    }
+    for (uint32_t k = 0; k < st->n; k++) {
+        if (!out[k].inferred)
+            continue;
+        const sl_event *e = sl_events_at(c->events, out[k].ev);
+        double best = -1;
+        int32_t ref = SL_NO_DAY;
+        for (uint32_t j = 0; j < st->n; j++) {
+            if (out[j].inferred || out[j].day == SL_NO_DAY)
+                continue;
+            double s = sl_centroid_cos2(&e->terms, &sl_events_at(c->events, out[j].ev)->terms);
+            if (s > best)
+                best = s, ref = out[j].day;
+        }
+        if (ref != SL_NO_DAY)
+            out[k].day = sl_event_day(c->events, e, ref, &out[k].inferred);
     }
     qsort(out, st->n, sizeof *out, cmp_tl);
     return st->n;
@@ -120,7 +139,7 @@ static int32_t article_day(const sl_describe_ctx *c, const sl_profile *p, uint32
     *inferred = true;
     uint32_t ev = sl_events_of(c->events, pi);
     bool inf;
-    int32_t d = ev != UINT32_MAX ? sl_event_day(c->events, sl_events_at(c->events, ev), &inf)
+    int32_t d = ev != UINT32_MAX ? sl_event_day(c->events, sl_events_at(c->events, ev), SL_NO_DAY, &inf)
                                  : SL_NO_DAY;
     return d != SL_NO_DAY ? d : p->told_day;
 }

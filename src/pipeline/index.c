@@ -365,6 +365,8 @@ char *sl_index_similarity_json(sl_index *x, const char *ida, const char *idb)
         sl_buf_printf(&o, ",\"day_gap\":%d", p.day_gap);
     else
         sl_buf_puts(&o, ",\"day_gap\":null");
+    if (p.told_gap >= 0)
+        sl_buf_printf(&o, ",\"inferred_day_gap\":%d", p.told_gap);
     sl_buf_printf(&o, ",\"shared_day\":%s,\"titles\":[", p.shared_day ? "true" : "false");
     if (a->title)
         sl_buf_json_str(&o, a->title);
