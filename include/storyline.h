@@ -331,9 +331,10 @@ typedef struct {
     int window_days;        /* an event takes articles up to this many days
                                after its last one; 0 = the default, 7 */
     unsigned prior_docs;    /* documents assumed seen before the first one,
-                               none of them holding any word: for tiny
-                               inputs (two articles), so that a word both
-                               hold is not taken for a common one */
+                               none of them holding any word, so that in a
+                               tiny input a word all its articles share is
+                               not taken for a common one; 0 = the default,
+                               50 */
 } sl_index_options;
 
 /* A new, empty index on engine e (borrowed: it must outlive the index);

@@ -14,6 +14,7 @@
  * Wednesday is January 8, 2020.
  *
  * The answer is a guess and is always marked inferred where it is shown.
+
  *
  * Tests: tests/analyze/test_profile.c.
  */

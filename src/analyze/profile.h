@@ -52,8 +52,11 @@ void sl_df_add(sl_df *d, const uint64_t *keys, size_t n, int sign);
 uint32_t sl_df_count(const sl_df *d, uint64_t key);
 uint64_t sl_df_docs(const sl_df *d);
 size_t sl_df_size(const sl_df *d); /* distinct keys */
-/* Counts n more documents that hold none of the keys (a prior for tiny
- * collections). */
+/* Counts n more documents that hold none of the keys: a prior, so that in a
+ * tiny collection (five articles on one story) the words they share are
+ * not taken for words every article has.  SL_DF_PRIOR is what the index
+ * and the benchmarks use; next to a stream of thousands it is noise. */
+#define SL_DF_PRIOR 50
 void sl_df_pad(sl_df *d, uint64_t n);
 
 /* The table as bytes (caller frees with free()), and back: NULL with the

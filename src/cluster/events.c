@@ -243,6 +243,11 @@ static int cmp_feat_w(const void *x, const void *y)
     return (a < b) - (a > b);
 }
 
+/* Is event e out of reach for p: more than the window away from its dated
+ * span?  (An undated article is never out of reach: reading its relative
+ * dates against the event's days, anchor.c, was tried here and cost more
+ * on events-dev than it saved: background dates like "appointed on
+ * September 5" place a report of today weeks away.) */
 static bool expired(const sl_events *c, const sl_event *e, const sl_profile *p)
 {
     int gap = day_gap(p->day, e->first_day, e->last_day);

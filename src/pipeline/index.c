@@ -103,7 +103,7 @@ sl_index *sl_index_new(sl_engine *e, const sl_index_options *opt)
     if (opt)
         x->opt = *opt;
     x->df = sl_df_new();
-    sl_df_pad(x->df, x->opt.prior_docs);
+    sl_df_pad(x->df, x->opt.prior_docs ? x->opt.prior_docs : SL_DF_PRIOR);
     x->vocab = sl_vocab_new();
     x->draft = sl_xcalloc(WARM_UP, sizeof *x->draft);
     sl_events_opts eo = {x->opt.event_threshold, x->opt.window_days};
