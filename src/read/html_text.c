@@ -1,61 +1,609 @@
 /*
- * html_text.c -- the main text of a page, one paragraph per block.
+ * html_text.c -- the main text of a page: which blocks are the article.
  *
- * FIRST CUT: every <p>, heading, list item, blockquote and <pre> outside
- * navigation, asides, headers, footers, figures and forms becomes one
- * paragraph.  A real main-content scorer replaces this (bench/html_extract).
+ * The page arrives flat (html_blocks.c: elements in pre-order, text blocks
+ * with their owners).  The article is found the way Readability finds it:
  *
- * Tests: tests/read/test_html.c.
+ *   1. Score.  Every paragraph-like block of 25 characters or more gives
+ *      points (1 + its commas + one per 100 characters, up to 3) to the
+ *      element around it, half to the one above, a third and less further up
+ *      (five levels).  An element starts from its tag (div +5, lists and
+ *      headings minus) and its class and id (+25 article/content/story-body,
+ *      -25 sidebar/comment/share/promo/footer ...).  Each candidate's score
+ *      is then scaled by 1 - its link density: menus score nothing.
+ *   2. Choose.  The best candidate; its parent instead when several strong
+ *      candidates share it, or when the parent scores even better.
+ *   3. Widen.  Siblings of the winner join it when they score a fifth of
+ *      it, or look like paragraphs of it (long with few links, or short
+ *      with none, ending a sentence).
+ *   4. Clean.  Inside what was kept, lists, tables, forms and divs go when
+ *      they look like furniture: mostly links, more list items than
+ *      paragraphs, form fields, embeds, a negative class.  Headings that
+ *      repeat the title, and datelines, go too.
+ *
+ * Step 0 removes "unlikely" elements (comments, related links, menus, the
+ * page header) before scoring.  If the result has fewer than 500
+ * characters, the whole thing runs again without that step, then without
+ * class weights, then without cleaning, and the longest result wins: small
+ * pages keep their text, and a wrongly named container cannot hide the
+ * article.  Every pass is a loop over the flat arrays; a retry costs no
+ * reparse.
+ *
+ * One paragraph per block: <p>, headings, list items, quotes, <pre>, cells.
+ *
+ * Tests: tests/read/test_html.c; quality on real pages: bench/html_extract.c.
  */
 #include "html_parts.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
-static bool skip_subtree(const GumboNode *n)
+enum { STRIP_UNLIKELY = 1, WEIGHT_CLASSES = 2, CLEAN = 4 };
+#define ENOUGH_TEXT 500 /* characters an attempt must find to be final */
+#define MIN_SCORED 25   /* characters for a block to give points */
+
+/* Sizes of a subtree, summed over what is still in. */
+typedef struct {
+    uint32_t chars, link10, commas, head_chars, li_chars;
+    uint32_t ps, lis, imgs, inputs, embeds, heads, rows, cells, tables;
+} sizes;
+
+typedef struct {
+    const sl_html_page *pg;
+    int flags;
+    int32_t body;      /* the <body> entry (or 0) */
+    bool *gone;        /* removed before scoring, with all inside */
+    bool *dropped;     /* removed by cleaning, with all inside */
+    bool *kept;        /* inside the article */
+    bool *kept_bl;     /* loose blocks kept on their own */
+    bool *protect;     /* inside a data table or <pre>: never cleaned */
+    bool *scored;
+    float *score;
+    sizes *sz;
+    size_t chars;      /* text kept */
+} attempt;
+
+static bool is_heading(uint16_t t)
 {
-    if (n->type != GUMBO_NODE_ELEMENT)
-        return false;
-    switch (n->v.element.tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
+    return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
+}
+
+static float link_density(const sizes *s)
+{
+    return s->chars ? (float)s->link10 / (10.0f * (float)s->chars) : 0;
+}
+
+/* ---- step 0 and the sizes ------------------------------------------------ */
+
+static void strip_unlikely(attempt *at)
+{
+    const sl_html_el *el = at->pg->el;
+    for (size_t i = 0; i < at->pg->nel; i++) {
+        bool g = el[i].parent >= 0 && at->gone[el[i].parent];
+        if (!g && (at->flags & STRIP_UNLIKELY) && (el[i].hint & SL_HINT_UNLIKELY) &&
+            !(el[i].hint & (SL_HINT_MAYBE | SL_HINT_IN_TABLE | SL_HINT_IN_CODE)) &&
+            el[i].tag != GUMBO_TAG_BODY && el[i].tag != GUMBO_TAG_HTML)
+            g = true;
+        at->gone[i] = g;
+    }
+}
+
+/* What element i counts as inside its parent. */
+static void add_up(sizes *p, const sizes *c, uint16_t tag)
+{
+    p->chars += c->chars;
+    p->link10 += c->link10;
+    p->commas += c->commas;
+    p->head_chars += is_heading(tag) ? c->chars : c->head_chars;
+    p->li_chars += tag == GUMBO_TAG_LI ? c->chars : c->li_chars;
+    p->ps += c->ps + (tag == GUMBO_TAG_P);
+    p->lis += c->lis + (tag == GUMBO_TAG_LI);
+    p->imgs += c->imgs;
+    p->inputs += c->inputs;
+    p->embeds += c->embeds;
+    p->heads += c->heads + (tag == GUMBO_TAG_TH || tag == GUMBO_TAG_THEAD ||
+                            tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_TFOOT ||
+                            tag == GUMBO_TAG_COL || tag == GUMBO_TAG_COLGROUP);
+    p->rows += c->rows + (tag == GUMBO_TAG_TR);
+    p->cells += c->cells + (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH);
+    p->tables += c->tables + (tag == GUMBO_TAG_TABLE);
+}
+
+/* The own part of element i's sizes: its blocks and its void elements. */
+static void own_sizes(const attempt *at, size_t i, sizes *s)
+{
+    const sl_html_el *e = &at->pg->el[i];
+    memset(s, 0, sizeof *s);
+    s->imgs = e->imgs;
+    s->inputs = e->inputs;
+    s->embeds = e->embeds;
+    for (uint32_t b = e->bfirst; b < e->bend; b++) {
+        const sl_html_block *bl = &at->pg->bl[b];
+        if (bl->owner != (int32_t)i)
+            continue;
+        s->chars += bl->chars;
+        s->link10 += bl->link10;
+        s->commas += bl->commas;
+    }
+}
+
+/* ---- step 1: score ------------------------------------------------------- */
+
+static bool container_tag(uint16_t t)
+{
+    return t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
+           t == GUMBO_TAG_MAIN || t == GUMBO_TAG_CENTER || t == GUMBO_TAG_UNKNOWN ||
+           t == GUMBO_TAG_BODY || t == GUMBO_TAG_FORM || t == GUMBO_TAG_TD;
+}
+
+static bool paragraph_tag(uint16_t t)
+{
+    return t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || (is_heading(t) && t != GUMBO_TAG_H1);
+}
+
+/* A block whose owner holds other blocks too: it stands for a <p> of its
+ * own inside the owner. */
+static bool loose(const sl_html_el *o)
+{
+    return container_tag(o->tag) && (o->kids > 0 || o->blocks > 1);
+}
+
+static void init_score(attempt *at, int32_t i)
+{
+    if (at->scored[i])
+        return;
+    const sl_html_el *e = &at->pg->el[i];
+    float s = 0;
+    switch (e->tag) {
+    case GUMBO_TAG_DIV: s = 5; break;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: s = 3; break;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+        s = -3;
+        break;
+    case GUMBO_TAG_TH: s = -5; break;
+    default: s = is_heading(e->tag) ? -5 : 0;
+    }
+    if (at->flags & WEIGHT_CLASSES)
+        s += e->weight;
+    at->score[i] = s;
+    at->scored[i] = true;
+}
+
+/* The first element to receive block b's points, or -1 if it gives none. */
+static int32_t first_scored(const attempt *at, const sl_html_block *b)
+{
+    const sl_html_el *el = at->pg->el, *o = &el[b->owner];
+    if (loose(o))
+        return b->owner;
+    if (!paragraph_tag(o->tag) && !container_tag(o->tag))
+        return -1;
+    int32_t up = o->parent;
+    /* a div around nothing but this <p> is the <p> itself */
+    if (up >= 0 && el[up].tag == GUMBO_TAG_DIV && el[up].kids == 1 && el[up].blocks == 0 &&
+        o->tag == GUMBO_TAG_P)
+        up = el[up].parent;
+    return up;
+}
+
+static void score_blocks(attempt *at)
+{
+    const sl_html_page *pg = at->pg;
+    for (size_t i = 0; i < pg->nbl; i++) {
+        const sl_html_block *b = &pg->bl[i];
+        if (at->gone[b->owner] || b->chars < MIN_SCORED)
+            continue;
+        int32_t e = first_scored(at, b);
+        uint32_t extra = b->chars / 100;
+        float pts = 2.0f + (float)b->commas + (float)(extra < 3 ? extra : 3);
+        for (int level = 0; level < 5 && e >= 0 && pg->el[e].tag != GUMBO_TAG_HTML;
+             level++, e = pg->el[e].parent) {
+            init_score(at, e);
+            at->score[e] += pts / (level == 0 ? 1.0f : level == 1 ? 2.0f : level * 3.0f);
+        }
+    }
+    for (size_t i = 0; i < pg->nel; i++)
+        if (at->scored[i])
+            at->score[i] *= 1.0f - link_density(&at->sz[i]);
+}
+
+/* ---- step 2: choose ------------------------------------------------------ */
+
+static bool inside(const sl_html_page *pg, int32_t x, int32_t y)
+{
+    return y < x && x < pg->el[y].end;
+}
+
+/* The five best candidates, best first; returns how many. */
+static int best_five(const attempt *at, int32_t top[5])
+{
+    int n = 0;
+    for (size_t i = 0; i < at->pg->nel; i++) {
+        if (!at->scored[i] || at->gone[i])
+            continue;
+        int k = n < 5 ? n++ : 5;
+        while (k > 0 && at->score[top[k - 1]] < at->score[i]) {
+            if (k < 5)
+                top[k] = top[k - 1];
+            k--;
+        }
+        if (k < 5)
+            top[k] = (int32_t)i;
+    }
+    return n;
+}
+
+/* Readability's refinement: a shared parent of strong runners-up, or a
+ * parent scoring higher, wins over the best candidate. */
+static int32_t refine(attempt *at, const int32_t *top, int n)
+{
+    const sl_html_page *pg = at->pg;
+    int32_t t = top[0];
+    int strong = 0;
+    for (int i = 1; i < n; i++)
+        strong += at->score[top[i]] >= 0.75f * at->score[t];
+    if (strong >= 3) {
+        for (int32_t p = pg->el[t].parent; p >= 0 && p != at->body; p = pg->el[p].parent) {
+            int shared = 0;
+            for (int i = 1; i < n; i++)
+                shared += at->score[top[i]] >= 0.75f * at->score[t] && inside(pg, top[i], p);
+            if (shared >= 3) {
+                t = p;
+                break;
+            }
+        }
+    }
+    init_score(at, t);
+    float last = at->score[t], threshold = last / 3;
+    for (int32_t p = pg->el[t].parent; p >= 0 && p != at->body; p = pg->el[p].parent) {
+        if (!at->scored[p])
+            continue;
+        if (at->score[p] < threshold)
+            break;
+        if (at->score[p] > last) {
+            t = p;
+            break;
+        }
+        last = at->score[p];
+    }
+    for (int32_t p = pg->el[t].parent; p >= 0 && p != at->body && pg->el[p].kids == 1 &&
+                                       pg->el[p].blocks == 0;
+         p = pg->el[p].parent)
+        t = p;
+    init_score(at, t);
+    return t;
+}
+
+/* ---- step 3: widen ------------------------------------------------------- */
+
+static bool ends_sentence(const attempt *at, const sl_html_el *e)
+{
+    for (uint32_t b = e->bfirst; b < e->bend; b++) {
+        const char *s = at->pg->text.s + at->pg->bl[b].off;
+        size_t n = at->pg->bl[b].len;
+        if (strstr(s, ". ") || (n && s[n - 1] == '.'))
+            return true;
+    }
+    return false;
+}
+
+/* True for what Readability would see as a <p> by now. */
+static bool p_like(const sl_html_page *pg, int32_t i)
+{
+    const sl_html_el *e = &pg->el[i];
+    if (e->tag == GUMBO_TAG_P || (e->tag == GUMBO_TAG_DIV && e->kids == 0))
         return true;
+    return e->tag == GUMBO_TAG_DIV && e->kids == 1 && e->blocks == 0 &&
+           pg->el[i + 1].tag == GUMBO_TAG_P;
+}
+
+static bool paragraph_sibling(const attempt *at, const sizes *s, const sl_html_el *e)
+{
+    float ld = link_density(s);
+    if (s->chars > 80)
+        return ld < 0.25f;
+    return s->chars > 0 && s->link10 == 0 && ends_sentence(at, e);
+}
+
+static bool sibling_joins(const attempt *at, int32_t c, int32_t t)
+{
+    const sl_html_page *pg = at->pg;
+    const char *cc = pg->el[c].cls, *tc = pg->el[t].cls;
+    float bonus = cc && tc && tc[0] && !strcmp(cc, tc) ? at->score[t] * 0.2f : 0;
+    float threshold = at->score[t] * 0.2f > 10 ? at->score[t] * 0.2f : 10;
+    if (at->scored[c] && at->score[c] + bonus >= threshold)
+        return true;
+    return p_like(pg, c) && paragraph_sibling(at, &at->sz[c], &pg->el[c]);
+}
+
+/* Loose blocks of the parent, between its children, join like <p>s. */
+static void widen_loose(attempt *at, int32_t p)
+{
+    const sl_html_page *pg = at->pg;
+    for (uint32_t b = pg->el[p].bfirst; b < pg->el[p].bend; b++) {
+        const sl_html_block *bl = &pg->bl[b];
+        if (bl->owner != p)
+            continue;
+        sizes s = {.chars = bl->chars, .link10 = bl->link10};
+        sl_html_el one = {.bfirst = b, .bend = b + 1};
+        at->kept_bl[b] = paragraph_sibling(at, &s, &one);
+    }
+}
+
+static void widen(attempt *at, int32_t t)
+{
+    const sl_html_page *pg = at->pg;
+    int32_t p = pg->el[t].parent;
+    if (t == at->body || p < 0) {
+        at->kept[t] = true;
+        return;
+    }
+    for (int32_t c = p + 1; c < pg->el[p].end; c = pg->el[c].end)
+        if (!at->gone[c] && (c == t || sibling_joins(at, c, t)))
+            at->kept[c] = true;
+    widen_loose(at, p);
+}
+
+/* ---- step 4: clean --------------------------------------------------------- */
+
+static bool data_table(const sizes *s)
+{
+    if (s->tables)
+        return false;
+    if (s->heads)
+        return true;
+    uint32_t cols = s->rows ? s->cells / s->rows : 0;
+    return s->rows >= 10 || cols > 4 || s->cells > 10;
+}
+
+static bool cleanable(const attempt *at, int32_t i)
+{
+    const sl_html_el *e = &at->pg->el[i];
+    switch (e->tag) {
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_UL:
+        return true;
+    case GUMBO_TAG_TABLE:
+        return !data_table(&at->sz[i]);
+    case GUMBO_TAG_DIV:
+        return e->kids > 1 || e->blocks > 0 ||
+               (e->kids == 1 && at->pg->el[i + 1].tag != GUMBO_TAG_P);
     default:
         return false;
     }
 }
 
-static bool is_block(const GumboNode *n)
+/* Readability's "clean conditionally" verdict on element i, given the
+ * sizes of what is still inside it. */
+static bool furniture(const attempt *at, int32_t i, const sizes *s)
 {
-    if (n->type != GUMBO_NODE_ELEMENT)
-        return false;
-    switch (n->v.element.tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+    const sl_html_el *e = &at->pg->el[i];
+    int weight = (at->flags & WEIGHT_CLASSES) ? e->weight : 0;
+    if (weight + (at->scored[i] ? at->score[i] : 0) < 0)
         return true;
-    default:
+    if (s->commas >= 10)
         return false;
+    bool list = e->tag == GUMBO_TAG_UL || e->tag == GUMBO_TAG_OL ||
+                (s->chars && s->li_chars * 10 > s->chars * 9);
+    float ld = link_density(s);
+    float heads = s->chars ? (float)s->head_chars / (float)s->chars : 0;
+    bool bad = (s->imgs > 1 && (float)s->ps / (float)s->imgs < 0.5f) ||
+               (!list && (int64_t)s->lis - 100 > (int64_t)s->ps) ||
+               s->inputs > s->ps / 3 ||
+               (!list && heads < 0.9f && s->chars < 25 && (s->imgs == 0 || s->imgs > 2) &&
+                ld > 0) ||
+               (!list && weight < 25 && ld > 0.2f) || (weight >= 25 && ld > 0.5f) ||
+               (s->embeds == 1 && s->chars < 75) || s->embeds > 1;
+    return bad;
+}
+
+/* Sums sizes bottom-up, removing furniture on the way when 'clean'. */
+static void sum_sizes(attempt *at, sizes *sz, bool clean)
+{
+    const sl_html_page *pg = at->pg;
+    for (size_t i = 0; i < pg->nel; i++)
+        own_sizes(at, i, &sz[i]);
+    for (size_t k = pg->nel; k-- > 0;) {
+        int32_t i = (int32_t)k;
+        if (at->gone[i] || (clean && at->dropped[i]))
+            continue;
+        if (clean && at->kept[i] && !at->protect[i] && cleanable(at, i) &&
+            furniture(at, i, &sz[i])) {
+            at->dropped[i] = true;
+            continue;
+        }
+        if (pg->el[i].parent >= 0)
+            add_up(&sz[pg->el[i].parent], &sz[i], pg->el[i].tag);
     }
+}
+
+/* Passes 'kept' and 'dropped' down to everything inside. */
+static void pass_down(attempt *at)
+{
+    const sl_html_el *el = at->pg->el;
+    for (size_t i = 0; i < at->pg->nel; i++) {
+        int32_t p = el[i].parent;
+        if (p < 0)
+            continue;
+        at->kept[i] |= at->kept[p];
+        at->dropped[i] |= at->dropped[p] || at->gone[p];
+    }
+}
+
+/* Inside a data table or <pre> nothing is cleaned. */
+static void protect_tables(attempt *at)
+{
+    const sl_html_el *el = at->pg->el;
+    for (size_t i = 0; i < at->pg->nel; i++) {
+        int32_t p = el[i].parent;
+        at->protect[i] = (el[i].hint & SL_HINT_IN_CODE) ||
+                         (p >= 0 && (at->protect[p] || (el[p].tag == GUMBO_TAG_TABLE &&
+                                                        data_table(&at->sz[p]))));
+    }
+}
+
+/* ---- titles ----------------------------------------------------------------- */
+
+/* Lowercased words of s (ASCII letters and digits, other bytes >= 0x80). */
+static size_t title_words(const char *s, size_t n, char words[][32], size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max;) {
+        while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+            i++;
+        size_t m = 0;
+        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+            if (m < 31)
+                words[k][m++] = (char)tolower((unsigned char)s[i]);
+            i++;
+        }
+        if (m)
+            words[k++][m] = '\0';
+    }
+    return k;
+}
+
+/* Readability's test: most of the heading's words are the title's. */
+static bool repeats_title(const char *title, const char *h, size_t hn)
+{
+    char tw[64][32], hw[64][32];
+    if (!title)
+        return false;
+    size_t nt = title_words(title, strlen(title), tw, 64);
+    size_t nh = title_words(h, hn, hw, 64), all = 0, missing = 0;
+    for (size_t i = 0; i < nh; i++) {
+        bool found = false;
+        for (size_t j = 0; j < nt && !found; j++)
+            found = !strcmp(hw[i], tw[j]);
+        all += strlen(hw[i]);
+        missing += found ? 0 : strlen(hw[i]);
+    }
+    return all && (float)(all - missing) / (float)all > 0.75f;
+}
+
+/* ---- the attempts ----------------------------------------------------------- */
+
+static bool block_out(const attempt *at, size_t b, const char *title)
+{
+    const sl_html_page *pg = at->pg;
+    const sl_html_block *bl = &pg->bl[b];
+    const sl_html_el *o = &pg->el[bl->owner];
+    if (!(at->kept[bl->owner] || at->kept_bl[b]) || at->dropped[bl->owner] ||
+        at->gone[bl->owner])
+        return false;
+    if ((bl->flags & SL_BLOCK_DATE) && bl->chars < 80)
+        return false;
+    if ((bl->flags & SL_BLOCK_CUT) && bl->chars < 12)
+        return false;
+    if ((o->tag == GUMBO_TAG_H1 || o->tag == GUMBO_TAG_H2) &&
+        ((at->flags & WEIGHT_CLASSES) && o->weight < 0))
+        return false;
+    if (is_heading(o->tag) && repeats_title(title, pg->text.s + bl->off, bl->len))
+        return false;
+    return true;
+}
+
+static void run(attempt *at, const char *title)
+{
+    const sl_html_page *pg = at->pg;
+    size_t n = pg->nel;
+    memset(at->gone, 0, n);
+    memset(at->dropped, 0, n);
+    memset(at->kept, 0, n);
+    memset(at->scored, 0, n);
+    memset(at->kept_bl, 0, pg->nbl);
+    strip_unlikely(at);
+    sum_sizes(at, at->sz, false);
+    protect_tables(at);
+    score_blocks(at);
+    int32_t top[5];
+    int nt = best_five(at, top);
+    int32_t t = nt && top[0] != at->body ? refine(at, top, nt) : at->body;
+    widen(at, t);
+    for (size_t i = 0; i < n; i++)
+        at->kept[i] = at->kept[i] && !at->gone[i];
+    pass_down(at);
+    if (at->flags & CLEAN) {
+        sizes *sz = sl_xmalloc(n * sizeof *sz);
+        sum_sizes(at, sz, true);
+        free(sz);
+        pass_down(at);
+    }
+    at->chars = 0;
+    for (size_t b = 0; b < pg->nbl; b++)
+        if (block_out(at, b, title))
+            at->chars += pg->bl[b].chars;
+}
+
+static void emit(const attempt *at, const char *title, sl_article *a)
+{
+    const sl_html_page *pg = at->pg;
+    for (size_t b = 0; b < pg->nbl; b++)
+        if (block_out(at, b, title))
+            sl_article_add_para(a, pg->text.s + pg->bl[b].off, pg->bl[b].len);
+}
+
+static int32_t find_body(const sl_html_page *pg)
+{
+    for (size_t i = 0; i < pg->nel; i++)
+        if (pg->el[i].tag == GUMBO_TAG_BODY)
+            return (int32_t)i;
+    return 0;
+}
+
+static void attempt_init(attempt *at, const sl_html_page *pg, int flags)
+{
+    size_t n = pg->nel ? pg->nel : 1;
+    at->pg = pg;
+    at->flags = flags;
+    at->body = find_body(pg);
+    at->gone = sl_xcalloc(n, 1);
+    at->dropped = sl_xcalloc(n, 1);
+    at->kept = sl_xcalloc(n, 1);
+    at->scored = sl_xcalloc(n, 1);
+    at->kept_bl = sl_xcalloc(pg->nbl ? pg->nbl : 1, 1);
+    at->protect = sl_xcalloc(n, 1);
+    at->score = sl_xcalloc(n, sizeof *at->score);
+    at->sz = sl_xcalloc(n, sizeof *at->sz);
+}
+
+static void attempt_free(attempt *at)
+{
+    free(at->gone);
+    free(at->dropped);
+    free(at->kept);
+    free(at->scored);
+    free(at->kept_bl);
+    free(at->protect);
+    free(at->score);
+    free(at->sz);
 }
 
 void sl_html_text(const GumboNode *root, const char *title, sl_article *a)
 {
-    sl_buf b = {0};
-    for (const GumboNode *n = root; n;) {
-        if (skip_subtree(n)) {
-            n = sl_html_walk_next(n, root, false);
-            continue;
-        }
-        if (is_block(n)) {
-            sl_buf_clear(&b);
-            sl_html_node_text(n, &b);
-            if (b.len && !(title && !strcmp(b.s, title)))
-                sl_article_add_para(a, b.s, b.len);
-            n = sl_html_walk_next(n, root, false);
-            continue;
-        }
-        n = sl_html_walk_next(n, root, true);
+    sl_html_page pg = {0};
+    sl_html_page_build(root, &pg);
+    if (pg.nbl == 0) {
+        sl_html_page_free(&pg);
+        return;
     }
-    sl_buf_free(&b);
+    static const int tries[] = {STRIP_UNLIKELY | WEIGHT_CLASSES | CLEAN,
+                                WEIGHT_CLASSES | CLEAN, CLEAN, 0};
+    attempt best = {0}, cur;
+    for (size_t k = 0; k < sizeof tries / sizeof *tries; k++) {
+        attempt_init(&cur, &pg, tries[k]);
+        run(&cur, title);
+        if (!best.pg || cur.chars > best.chars) {
+            if (best.pg)
+                attempt_free(&best);
+            best = cur;
+        } else {
+            attempt_free(&cur);
+        }
+        if (best.chars >= ENOUGH_TEXT)
+            break;
+    }
+    emit(&best, title, a);
+    attempt_free(&best);
+    sl_html_page_free(&pg);
 }
