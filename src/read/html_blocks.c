@@ -127,13 +127,14 @@ static const hint_word hint_words[] = {
     {"article", W_POS | W_MAYBE}, {"body", W_POS | W_MAYBE},
     {"content", W_POS | W_MAYBE}, {"entry", W_POS}, {"main", W_POS | W_MAYBE},
     {"page", W_POS}, {"post", W_POS}, {"text", W_POS}, {"blog", W_POS},
-    {"story", W_POS}, {"column", W_MAYBE}, {"shadow", W_MAYBE},
+    {"story", W_POS}, {"column", W_MAYBE}, {"shadow", W_MAYBE}, {"and", W_MAYBE},
     {"mathjax", W_MAYBE},
     {"-ad-", W_NEG | W_UNLIKELY}, {"ad-break", W_UNLIKELY}, {"ai2html", W_UNLIKELY},
     {"banner", W_NEG | W_UNLIKELY}, {"breadcrumb", W_UNLIKELY},
     {"combx", W_NEG | W_UNLIKELY}, {"comment", W_NEG | W_UNLIKELY},
     {"community", W_UNLIKELY}, {"cover-wrap", W_UNLIKELY}, {"disqus", W_UNLIKELY},
-    {"extra", W_UNLIKELY}, {"footer", W_NEG | W_UNLIKELY}, {"gdpr", W_NEG | W_BANNER},
+    {"extra", W_UNLIKELY}, {"footer", W_NEG | W_UNLIKELY}, {"foot", W_NEG},
+    {"gdpr", W_NEG | W_UNLIKELY | W_BANNER},
     {"header", W_UNLIKELY}, {"legends", W_UNLIKELY}, {"menu", W_UNLIKELY},
     {"related", W_NEG | W_UNLIKELY}, {"remark", W_UNLIKELY},
     {"replies", W_UNLIKELY}, {"rss", W_UNLIKELY}, {"shoutbox", W_NEG | W_UNLIKELY},
@@ -232,7 +233,10 @@ static bool is_hidden(const GumboNode *n)
     if (sl_html_attr(n, "hidden") || style_hides(sl_html_attr(n, "style")))
         return true;
     const char *aria = sl_html_attr(n, "aria-hidden"), *cls = sl_html_attr(n, "class");
-    return aria && !strcmp(aria, "true") && !(cls && strstr(cls, "fallback-image"));
+    if (aria && !strcmp(aria, "true") && !(cls && strstr(cls, "fallback-image")))
+        return true;
+    const char *modal = sl_html_attr(n, "aria-modal"), *role = sl_html_attr(n, "role");
+    return modal && role && !strcmp(modal, "true") && !strcmp(role, "dialog");
 }
 
 /* Code points of text under n, counting stops past 'limit'; *digit is set
@@ -275,7 +279,7 @@ typedef struct {
     unsigned next;     /* next child to visit */
     int32_t el;        /* its entry, or -1 for an inline element */
     int32_t owner;     /* the owner to restore on leaving */
-    bool link, time;   /* it opened a link, a <time> */
+    bool link, time, span; /* it opened a link, a <time>, a <span> */
 } frame;
 
 typedef struct {
@@ -285,8 +289,8 @@ typedef struct {
     int32_t owner;          /* innermost open block element */
     sl_buf cur;             /* the open block's text */
     bool space, br;         /* cur ends in a space; the last thing was a <br> */
-    uint32_t chars, link10, commas, time_chars;
-    unsigned links, times, link_w; /* open links and <time>s; 10 or 3 */
+    uint32_t chars, link10, commas, time_chars, span_chars;
+    unsigned links, times, spans, link_w; /* open links, <time>s, <span>s; 10 or 3 */
     uint16_t flags;
 } walker;
 
@@ -320,6 +324,8 @@ static void put_text(walker *w, const char *s)
         w->link10 += chars * w->link_w;
     if (w->times)
         w->time_chars += chars;
+    if (w->spans)
+        w->span_chars += chars;
     if (nonspace)
         w->br = false;
 }
@@ -329,7 +335,7 @@ static void reset_block(walker *w)
     sl_buf_clear(&w->cur);
     w->space = true;
     w->br = false;
-    w->chars = w->link10 = w->commas = w->time_chars = 0;
+    w->chars = w->link10 = w->commas = w->time_chars = w->span_chars = 0;
     w->flags = 0;
 }
 
@@ -347,6 +353,7 @@ static void flush(walker *w)
         b->chars = w->chars;
         b->link10 = w->link10 < w->chars * 10 ? w->link10 : w->chars * 10;
         b->commas = w->commas;
+        b->span = w->span_chars < w->chars ? w->span_chars : w->chars;
         b->owner = w->owner;
         b->flags = w->flags;
         if (w->time_chars * 10 >= w->chars * 9)
@@ -366,12 +373,11 @@ static int32_t add_element(walker *w, const GumboNode *n, int32_t parent, unsign
     int32_t i = (int32_t)pg->nel++;
     sl_html_el *e = &pg->el[i];
     memset(e, 0, sizeof *e);
+    e->node = n;
     e->parent = parent;
     e->tag = (uint16_t)n->v.element.tag;
     e->weight = (int16_t)weight;
     e->hint = (uint16_t)(bits & (W_POS | W_NEG | W_UNLIKELY | W_MAYBE));
-    if (e->tag == GUMBO_TAG_HEADER)
-        e->hint |= SL_HINT_UNLIKELY;
     if (parent >= 0) {
         const sl_html_el *p = &pg->el[parent];
         e->hint |= p->hint & (SL_HINT_IN_TABLE | SL_HINT_IN_CODE | SL_HINT_IN_FORM);
@@ -427,6 +433,8 @@ static void count_void(walker *w, const GumboNode *n)
 static void on_br(walker *w)
 {
     if (w->br) {
+        if (w->owner >= 0)
+            w->pg->el[w->owner].hint |= SL_HINT_BR;
         flush(w);
         return;
     }
@@ -444,6 +452,13 @@ static void push(walker *w, frame f)
     w->st[w->nst++] = f;
 }
 
+static void count_child(walker *w)
+{
+    int32_t at = open_element(w);
+    if (at >= 0)
+        w->pg->el[at].elems += w->pg->el[at].elems < UINT16_MAX;
+}
+
 /* Enters element n: records it, or skips it (returns false). */
 static bool enter(walker *w, const GumboNode *n)
 {
@@ -454,10 +469,12 @@ static bool enter(walker *w, const GumboNode *n)
         return false;
     }
     if (t == GUMBO_TAG_BR) {
+        count_child(w);
         on_br(w);
         return false;
     }
     if (t == GUMBO_TAG_IMG || t == GUMBO_TAG_IMAGE) {
+        count_child(w);
         int32_t at = open_element(w);
         if (at >= 0)
             w->pg->el[at].imgs += w->pg->el[at].imgs < UINT16_MAX;
@@ -470,7 +487,8 @@ static bool enter(walker *w, const GumboNode *n)
             w->flags |= SL_BLOCK_CUT;
         return false;
     }
-    frame f = {n, 0, -1, w->owner, false, false};
+    count_child(w);
+    frame f = {n, 0, -1, w->owner, false, false, false};
     if (is_block(n)) {
         flush(w);
         f.el = add_element(w, n, open_element(w), bits, weight);
@@ -484,6 +502,9 @@ static bool enter(walker *w, const GumboNode *n)
     } else if (t == GUMBO_TAG_TIME) {
         w->times++;
         f.time = true;
+    } else if (t == GUMBO_TAG_SPAN) {
+        w->spans++;
+        f.span = true;
     }
     push(w, f);
     return true;
@@ -500,11 +521,33 @@ static void leave(walker *w)
     }
     w->links -= f.link;
     w->times -= f.time;
+    w->spans -= f.span;
 }
 
 static const GumboVector *children(const GumboNode *n)
 {
     return n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : &n->v.element.children;
+}
+
+/* Tags that stop a <div> from being read as a paragraph (Readability's
+ * DIV_TO_P_ELEMS), images included. */
+static bool p_breaker(uint16_t t)
+{
+    return t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_DL || t == GUMBO_TAG_DIV ||
+           t == GUMBO_TAG_OL || t == GUMBO_TAG_P || t == GUMBO_TAG_PRE ||
+           t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL;
+}
+
+/* Sets SL_HINT_BLOCKS bottom-up: one backward pass over pre-order. */
+static void mark_blocks(sl_html_page *pg)
+{
+    for (size_t i = pg->nel; i-- > 0;) {
+        sl_html_el *e = &pg->el[i];
+        if (e->imgs)
+            e->hint |= SL_HINT_BLOCKS;
+        if (e->parent >= 0 && (p_breaker(e->tag) || (e->hint & SL_HINT_BLOCKS)))
+            pg->el[e->parent].hint |= SL_HINT_BLOCKS;
+    }
 }
 
 void sl_html_page_build(const GumboNode *root, sl_html_page *pg)
@@ -529,6 +572,7 @@ void sl_html_page_build(const GumboNode *root, sl_html_page *pg)
     flush(&w);
     free(w.st);
     sl_buf_free(&w.cur);
+    mark_blocks(pg);
 }
 
 void sl_html_page_free(sl_html_page *pg)

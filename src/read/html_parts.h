@@ -40,18 +40,23 @@ enum {
     SL_HINT_MAYBE = 1 << 3,     /* ... but also says article, content, main */
     SL_HINT_IN_TABLE = 1 << 4,  /* inside a <table> */
     SL_HINT_IN_CODE = 1 << 5,   /* inside <pre> or <code> */
-    SL_HINT_IN_FORM = 1 << 6    /* inside a <form> */
+    SL_HINT_IN_FORM = 1 << 6,   /* inside a <form> */
+    SL_HINT_BLOCKS = 1 << 7,    /* holds a p, div, list, table, quote, pre or image */
+    SL_HINT_BR = 1 << 8,        /* its text is split by <br><br> */
+    SL_HINT_TITLE = 1 << 9      /* the first h1/h2 repeating the title */
 };
 
 /* One block-level element.  Elements are stored in document (pre-order)
  * order, so the subtree of element i is exactly the indices [i, end). */
 typedef struct {
+    const GumboNode *node; /* borrowed from the tree */
     int32_t parent;      /* index of the enclosing element; -1 for the top */
     int32_t end;         /* one past the last element inside it */
     uint16_t tag;        /* GumboTag */
     uint16_t hint;       /* SL_HINT_* */
     int16_t weight;      /* class and id: +25 each for positive, -25 negative */
     uint16_t kids;       /* block-level children */
+    uint16_t elems;      /* element children of any kind (<a>, <span> too) */
     uint32_t blocks;     /* text blocks owned directly */
     uint32_t bfirst, bend; /* the blocks inside it: [bfirst, bend) */
     uint16_t inputs, embeds, imgs; /* form fields, embeds, images directly in */
@@ -69,6 +74,7 @@ typedef struct {
     uint32_t off, len;   /* its text: page.text.s[off .. off+len), one line */
     uint32_t chars;      /* code points */
     uint32_t link10;     /* 10 x chars inside links (x3 for "#" links) */
+    uint32_t span;       /* chars inside <span> */
     uint32_t commas;
     int32_t owner;       /* the innermost block-level element around it */
     uint16_t flags;      /* SL_BLOCK_* */

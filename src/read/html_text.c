@@ -4,30 +4,31 @@
  * The page arrives flat (html_blocks.c: elements in pre-order, text blocks
  * with their owners).  The article is found the way Readability finds it:
  *
- *   1. Score.  Every paragraph-like block of 25 characters or more gives
- *      points (1 + its commas + one per 100 characters, up to 3) to the
- *      element around it, half to the one above, a third and less further up
- *      (five levels).  An element starts from its tag (div +5, lists and
- *      headings minus) and its class and id (+25 article/content/story-body,
- *      -25 sidebar/comment/share/promo/footer ...).  Each candidate's score
- *      is then scaled by 1 - its link density: menus score nothing.
+ *   1. Score.  Every paragraph of 25 characters or more (a <p>, <pre>,
+ *      heading, <section>, <td>, or a <div> holding only text) gives points
+ *      (2 + its commas + one per 100 characters, up to 3) to the element
+ *      around it, half to the one above, a sixth and less further up (five
+ *      levels).  An element starts from its tag (div +5, lists and headings
+ *      minus) and its class and id (+25 article/content/story-body, -25
+ *      sidebar/comment/share/promo/footer ...).  Each candidate's score is
+ *      then scaled by 1 - its link density: menus score nothing.
  *   2. Choose.  The best candidate; its parent instead when several strong
- *      candidates share it, or when the parent scores even better.
+ *      runners-up share it, or when the parent scores even better.
  *   3. Widen.  Siblings of the winner join it when they score a fifth of
  *      it, or look like paragraphs of it (long with few links, or short
  *      with none, ending a sentence).
  *   4. Clean.  Inside what was kept, lists, tables, forms and divs go when
  *      they look like furniture: mostly links, more list items than
- *      paragraphs, form fields, embeds, a negative class.  Headings that
- *      repeat the title, and datelines, go too.
+ *      paragraphs, form fields, embeds, a negative class, no text of their
+ *      own.  Headings that repeat the title, and datelines, go too.
  *
- * Step 0 removes "unlikely" elements (comments, related links, menus, the
- * page header) before scoring.  If the result has fewer than 500
- * characters, the whole thing runs again without that step, then without
- * class weights, then without cleaning, and the longest result wins: small
- * pages keep their text, and a wrongly named container cannot hide the
- * article.  Every pass is a loop over the flat arrays; a retry costs no
- * reparse.
+ * Step 0 removes "unlikely" elements (comments, related links, menus ...)
+ * before scoring.  If the result has fewer than 500 characters, the whole
+ * thing runs again without that step, then without class weights, then
+ * without cleaning, and the longest result wins: small pages keep their
+ * text, and a wrongly named container cannot hide the article.  Every pass
+ * is a loop over the flat arrays, so a retry costs no reparse and no
+ * recursion.
  *
  * One paragraph per block: <p>, headings, list items, quotes, <pre>, cells.
  *
@@ -38,15 +39,16 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { STRIP_UNLIKELY = 1, WEIGHT_CLASSES = 2, CLEAN = 4 };
 #define ENOUGH_TEXT 500 /* characters an attempt must find to be final */
-#define MIN_SCORED 25   /* characters for a block to give points */
+#define MIN_SCORED 25   /* characters for a paragraph to give points */
 
 /* Sizes of a subtree, summed over what is still in. */
 typedef struct {
-    uint32_t chars, link10, commas, head_chars, li_chars;
-    uint32_t ps, lis, imgs, inputs, embeds, heads, rows, cells, tables;
+    uint32_t chars, link10, commas, head_chars, list_chars, textish;
+    uint32_t ps, lis, imgs, inputs, embeds, heads, rows, cols, cells, tables, datas;
 } sizes;
 
 typedef struct {
@@ -74,13 +76,36 @@ static float link_density(const sizes *s)
     return s->chars ? (float)s->link10 / (10.0f * (float)s->chars) : 0;
 }
 
+/* ---- what Readability would have made of the markup ------------------------ */
+
+/* A <div> with nothing but text (and inline markup) inside: a paragraph. */
+static bool div_is_p(const sl_html_el *e)
+{
+    return e->tag == GUMBO_TAG_DIV && !(e->hint & (SL_HINT_BLOCKS | SL_HINT_BR));
+}
+
+/* A <div> around one <p> and nothing else: that <p>. */
+static bool wraps_one_p(const sl_html_page *pg, int32_t i)
+{
+    const sl_html_el *e = &pg->el[i];
+    return e->tag == GUMBO_TAG_DIV && e->elems == 1 && e->blocks == 0 &&
+           i + 1 < (int32_t)pg->nel && pg->el[i + 1].parent == i &&
+           pg->el[i + 1].tag == GUMBO_TAG_P;
+}
+
+/* True for what Readability would see as a <p> by the time it looks. */
+static bool p_like(const sl_html_page *pg, int32_t i)
+{
+    return pg->el[i].tag == GUMBO_TAG_P || div_is_p(&pg->el[i]) || wraps_one_p(pg, i);
+}
+
 /* ---- step 0 and the sizes ------------------------------------------------ */
 
 static void strip_unlikely(attempt *at)
 {
     const sl_html_el *el = at->pg->el;
     for (size_t i = 0; i < at->pg->nel; i++) {
-        bool g = el[i].parent >= 0 && at->gone[el[i].parent];
+        bool g = (el[i].parent >= 0 && at->gone[el[i].parent]) || (el[i].hint & SL_HINT_TITLE);
         if (!g && (at->flags & STRIP_UNLIKELY) && (el[i].hint & SL_HINT_UNLIKELY) &&
             !(el[i].hint & (SL_HINT_MAYBE | SL_HINT_IN_TABLE | SL_HINT_IN_CODE)) &&
             el[i].tag != GUMBO_TAG_BODY && el[i].tag != GUMBO_TAG_HTML)
@@ -89,25 +114,56 @@ static void strip_unlikely(attempt *at)
     }
 }
 
-/* What element i counts as inside its parent. */
-static void add_up(sizes *p, const sizes *c, uint16_t tag)
+static bool textish_tag(uint16_t t)
 {
+    return t == GUMBO_TAG_LI || t == GUMBO_TAG_TD || t == GUMBO_TAG_BLOCKQUOTE ||
+           t == GUMBO_TAG_DL || t == GUMBO_TAG_DIV || t == GUMBO_TAG_OL || t == GUMBO_TAG_P ||
+           t == GUMBO_TAG_PRE || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL;
+}
+
+static bool head_tag(uint16_t t)
+{
+    return t == GUMBO_TAG_TH || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TFOOT ||
+           t == GUMBO_TAG_COL || t == GUMBO_TAG_COLGROUP;
+}
+
+/* Readability's test for a table of data rather than of layout. */
+static bool data_table(const sl_html_el *e, const sizes *s)
+{
+    const char *role = sl_html_attr(e->node, "role"), *dt = sl_html_attr(e->node, "datatable");
+    if ((role && !strcasecmp(role, "presentation")) || (dt && !strcmp(dt, "0")))
+        return false;
+    if (sl_html_attr(e->node, "summary") || s->heads)
+        return true;
+    if (s->tables)
+        return false;
+    if (s->cols == 1 || s->rows == 1)
+        return false;
+    return s->rows >= 10 || s->cols > 4 || s->rows * s->cols > 10;
+}
+
+/* Adds the sizes of child c (with tag 'tag') into its parent's, p. */
+static void add_up(sizes *p, const sizes *c, const sl_html_el *ce)
+{
+    uint16_t tag = ce->tag;
     p->chars += c->chars;
     p->link10 += c->link10;
     p->commas += c->commas;
     p->head_chars += is_heading(tag) ? c->chars : c->head_chars;
-    p->li_chars += tag == GUMBO_TAG_LI ? c->chars : c->li_chars;
+    p->list_chars += tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL ? c->chars : c->list_chars;
+    p->textish += textish_tag(tag) ? c->chars : c->textish;
     p->ps += c->ps + (tag == GUMBO_TAG_P);
     p->lis += c->lis + (tag == GUMBO_TAG_LI);
     p->imgs += c->imgs;
     p->inputs += c->inputs;
     p->embeds += c->embeds;
-    p->heads += c->heads + (tag == GUMBO_TAG_TH || tag == GUMBO_TAG_THEAD ||
-                            tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_TFOOT ||
-                            tag == GUMBO_TAG_COL || tag == GUMBO_TAG_COLGROUP);
+    p->heads += c->heads + head_tag(tag) + (tag == GUMBO_TAG_CAPTION && c->chars);
     p->rows += c->rows + (tag == GUMBO_TAG_TR);
-    p->cells += c->cells + (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH);
+    p->cells += tag == GUMBO_TAG_TR ? 0 : c->cells + (tag == GUMBO_TAG_TD);
+    uint32_t cols = tag == GUMBO_TAG_TR ? c->cells : c->cols;
+    p->cols = cols > p->cols ? cols : p->cols;
     p->tables += c->tables + (tag == GUMBO_TAG_TABLE);
+    p->datas += c->datas + (tag == GUMBO_TAG_TABLE && data_table(ce, c));
 }
 
 /* The own part of element i's sizes: its blocks and its void elements. */
@@ -125,29 +181,11 @@ static void own_sizes(const attempt *at, size_t i, sizes *s)
         s->chars += bl->chars;
         s->link10 += bl->link10;
         s->commas += bl->commas;
+        s->textish += bl->span;
     }
 }
 
 /* ---- step 1: score ------------------------------------------------------- */
-
-static bool container_tag(uint16_t t)
-{
-    return t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
-           t == GUMBO_TAG_MAIN || t == GUMBO_TAG_CENTER || t == GUMBO_TAG_UNKNOWN ||
-           t == GUMBO_TAG_BODY || t == GUMBO_TAG_FORM || t == GUMBO_TAG_TD;
-}
-
-static bool paragraph_tag(uint16_t t)
-{
-    return t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || (is_heading(t) && t != GUMBO_TAG_H1);
-}
-
-/* A block whose owner holds other blocks too: it stands for a <p> of its
- * own inside the owner. */
-static bool loose(const sl_html_el *o)
-{
-    return container_tag(o->tag) && (o->kids > 0 || o->blocks > 1);
-}
 
 static void init_score(attempt *at, int32_t i)
 {
@@ -171,37 +209,50 @@ static void init_score(attempt *at, int32_t i)
     at->scored[i] = true;
 }
 
-/* The first element to receive block b's points, or -1 if it gives none. */
+/* Gives a paragraph's points to element e and four levels above it. */
+static void give(attempt *at, int32_t e, uint32_t chars, uint32_t commas)
+{
+    const sl_html_el *el = at->pg->el;
+    uint32_t extra = chars / 100;
+    float pts = 2.0f + (float)commas + (float)(extra < 3 ? extra : 3);
+    for (int level = 0; level < 5 && e >= 0 && el[e].tag != GUMBO_TAG_HTML;
+         level++, e = el[e].parent) {
+        init_score(at, e);
+        at->score[e] += pts / (level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f);
+    }
+}
+
+/* The element that receives block b's points first, or -1 if the block is
+ * not a paragraph of its own. */
 static int32_t first_scored(const attempt *at, const sl_html_block *b)
 {
-    const sl_html_el *el = at->pg->el, *o = &el[b->owner];
-    if (loose(o))
-        return b->owner;
-    if (!paragraph_tag(o->tag) && !container_tag(o->tag))
+    const sl_html_page *pg = at->pg;
+    const sl_html_el *o = &pg->el[b->owner];
+    if (o->tag == GUMBO_TAG_DIV)
+        return div_is_p(o) ? -1 : b->owner; /* loose text: a <p> of its own */
+    if (o->tag != GUMBO_TAG_P && o->tag != GUMBO_TAG_PRE &&
+        !(is_heading(o->tag) && o->tag != GUMBO_TAG_H1))
         return -1;
     int32_t up = o->parent;
-    /* a div around nothing but this <p> is the <p> itself */
-    if (up >= 0 && el[up].tag == GUMBO_TAG_DIV && el[up].kids == 1 && el[up].blocks == 0 &&
-        o->tag == GUMBO_TAG_P)
-        up = el[up].parent;
+    if (up >= 0 && wraps_one_p(pg, up))
+        up = pg->el[up].parent;
     return up;
 }
 
-static void score_blocks(attempt *at)
+static void score_all(attempt *at)
 {
     const sl_html_page *pg = at->pg;
     for (size_t i = 0; i < pg->nbl; i++) {
         const sl_html_block *b = &pg->bl[i];
-        if (at->gone[b->owner] || b->chars < MIN_SCORED)
-            continue;
-        int32_t e = first_scored(at, b);
-        uint32_t extra = b->chars / 100;
-        float pts = 2.0f + (float)b->commas + (float)(extra < 3 ? extra : 3);
-        for (int level = 0; level < 5 && e >= 0 && pg->el[e].tag != GUMBO_TAG_HTML;
-             level++, e = pg->el[e].parent) {
-            init_score(at, e);
-            at->score[e] += pts / (level == 0 ? 1.0f : level == 1 ? 2.0f : level * 3.0f);
-        }
+        int32_t e = at->gone[b->owner] || b->chars < MIN_SCORED ? -1 : first_scored(at, b);
+        if (e >= 0)
+            give(at, e, b->chars, b->commas);
+    }
+    for (size_t i = 0; i < pg->nel; i++) {
+        const sl_html_el *e = &pg->el[i];
+        bool whole = e->tag == GUMBO_TAG_SECTION || e->tag == GUMBO_TAG_TD || div_is_p(e);
+        if (whole && !at->gone[i] && at->sz[i].chars >= MIN_SCORED && e->parent >= 0)
+            give(at, e->parent, at->sz[i].chars, at->sz[i].commas);
     }
     for (size_t i = 0; i < pg->nel; i++)
         if (at->scored[i])
@@ -234,26 +285,31 @@ static int best_five(const attempt *at, int32_t top[5])
     return n;
 }
 
-/* Readability's refinement: a shared parent of strong runners-up, or a
- * parent scoring higher, wins over the best candidate. */
-static int32_t refine(attempt *at, const int32_t *top, int n)
+/* A parent shared by three strong runners-up wins over the best one. */
+static int32_t shared_parent(const attempt *at, const int32_t *top, int n)
 {
     const sl_html_page *pg = at->pg;
     int32_t t = top[0];
     int strong = 0;
     for (int i = 1; i < n; i++)
         strong += at->score[top[i]] >= 0.75f * at->score[t];
-    if (strong >= 3) {
-        for (int32_t p = pg->el[t].parent; p >= 0 && p != at->body; p = pg->el[p].parent) {
-            int shared = 0;
-            for (int i = 1; i < n; i++)
-                shared += at->score[top[i]] >= 0.75f * at->score[t] && inside(pg, top[i], p);
-            if (shared >= 3) {
-                t = p;
-                break;
-            }
-        }
+    if (strong < 3)
+        return t;
+    for (int32_t p = pg->el[t].parent; p >= 0 && p != at->body; p = pg->el[p].parent) {
+        int shared = 0;
+        for (int i = 1; i < n; i++)
+            shared += at->score[top[i]] >= 0.75f * at->score[t] && inside(pg, top[i], p);
+        if (shared >= 3)
+            return p;
     }
+    return t;
+}
+
+/* Readability's refinement of the best candidate. */
+static int32_t refine(attempt *at, const int32_t *top, int n)
+{
+    const sl_html_page *pg = at->pg;
+    int32_t t = shared_parent(at, top, n);
     init_score(at, t);
     float last = at->score[t], threshold = last / 3;
     for (int32_t p = pg->el[t].parent; p >= 0 && p != at->body; p = pg->el[p].parent) {
@@ -267,8 +323,7 @@ static int32_t refine(attempt *at, const int32_t *top, int n)
         }
         last = at->score[p];
     }
-    for (int32_t p = pg->el[t].parent; p >= 0 && p != at->body && pg->el[p].kids == 1 &&
-                                       pg->el[p].blocks == 0;
+    for (int32_t p = pg->el[t].parent; p >= 0 && p != at->body && pg->el[p].elems == 1;
          p = pg->el[p].parent)
         t = p;
     init_score(at, t);
@@ -277,33 +332,22 @@ static int32_t refine(attempt *at, const int32_t *top, int n)
 
 /* ---- step 3: widen ------------------------------------------------------- */
 
-static bool ends_sentence(const attempt *at, const sl_html_el *e)
+static bool ends_sentence(const sl_html_page *pg, uint32_t from, uint32_t to)
 {
-    for (uint32_t b = e->bfirst; b < e->bend; b++) {
-        const char *s = at->pg->text.s + at->pg->bl[b].off;
-        size_t n = at->pg->bl[b].len;
+    for (uint32_t b = from; b < to; b++) {
+        const char *s = pg->text.s + pg->bl[b].off;
+        size_t n = pg->bl[b].len;
         if (strstr(s, ". ") || (n && s[n - 1] == '.'))
             return true;
     }
     return false;
 }
 
-/* True for what Readability would see as a <p> by now. */
-static bool p_like(const sl_html_page *pg, int32_t i)
+static bool paragraph_sibling(const attempt *at, const sizes *s, uint32_t from, uint32_t to)
 {
-    const sl_html_el *e = &pg->el[i];
-    if (e->tag == GUMBO_TAG_P || (e->tag == GUMBO_TAG_DIV && e->kids == 0))
-        return true;
-    return e->tag == GUMBO_TAG_DIV && e->kids == 1 && e->blocks == 0 &&
-           pg->el[i + 1].tag == GUMBO_TAG_P;
-}
-
-static bool paragraph_sibling(const attempt *at, const sizes *s, const sl_html_el *e)
-{
-    float ld = link_density(s);
     if (s->chars > 80)
-        return ld < 0.25f;
-    return s->chars > 0 && s->link10 == 0 && ends_sentence(at, e);
+        return link_density(s) < 0.25f;
+    return s->chars > 0 && s->link10 == 0 && ends_sentence(at->pg, from, to);
 }
 
 static bool sibling_joins(const attempt *at, int32_t c, int32_t t)
@@ -314,20 +358,22 @@ static bool sibling_joins(const attempt *at, int32_t c, int32_t t)
     float threshold = at->score[t] * 0.2f > 10 ? at->score[t] * 0.2f : 10;
     if (at->scored[c] && at->score[c] + bonus >= threshold)
         return true;
-    return p_like(pg, c) && paragraph_sibling(at, &at->sz[c], &pg->el[c]);
+    return p_like(pg, c) &&
+           paragraph_sibling(at, &at->sz[c], pg->el[c].bfirst, pg->el[c].bend);
 }
 
-/* Loose blocks of the parent, between its children, join like <p>s. */
+/* Loose text of a <div> parent became <p>s: they join like <p>s. */
 static void widen_loose(attempt *at, int32_t p)
 {
     const sl_html_page *pg = at->pg;
+    if (pg->el[p].tag != GUMBO_TAG_DIV || div_is_p(&pg->el[p]))
+        return;
     for (uint32_t b = pg->el[p].bfirst; b < pg->el[p].bend; b++) {
         const sl_html_block *bl = &pg->bl[b];
         if (bl->owner != p)
             continue;
         sizes s = {.chars = bl->chars, .link10 = bl->link10};
-        sl_html_el one = {.bfirst = b, .bend = b + 1};
-        at->kept_bl[b] = paragraph_sibling(at, &s, &one);
+        at->kept_bl[b] = paragraph_sibling(at, &s, b, b + 1);
     }
 }
 
@@ -347,16 +393,6 @@ static void widen(attempt *at, int32_t t)
 
 /* ---- step 4: clean --------------------------------------------------------- */
 
-static bool data_table(const sizes *s)
-{
-    if (s->tables)
-        return false;
-    if (s->heads)
-        return true;
-    uint32_t cols = s->rows ? s->cells / s->rows : 0;
-    return s->rows >= 10 || cols > 4 || s->cells > 10;
-}
-
 static bool cleanable(const attempt *at, int32_t i)
 {
     const sl_html_el *e = &at->pg->el[i];
@@ -364,10 +400,9 @@ static bool cleanable(const attempt *at, int32_t i)
     case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_UL:
         return true;
     case GUMBO_TAG_TABLE:
-        return !data_table(&at->sz[i]);
+        return !data_table(e, &at->sz[i]);
     case GUMBO_TAG_DIV:
-        return e->kids > 1 || e->blocks > 0 ||
-               (e->kids == 1 && at->pg->el[i + 1].tag != GUMBO_TAG_P);
+        return !div_is_p(e) && !wraps_one_p(at->pg, i);
     default:
         return false;
     }
@@ -379,25 +414,27 @@ static bool furniture(const attempt *at, int32_t i, const sizes *s)
 {
     const sl_html_el *e = &at->pg->el[i];
     int weight = (at->flags & WEIGHT_CLASSES) ? e->weight : 0;
-    if (weight + (at->scored[i] ? at->score[i] : 0) < 0)
+    if (s->datas)
+        return false;
+    if (weight < 0)
         return true;
     if (s->commas >= 10)
         return false;
     bool list = e->tag == GUMBO_TAG_UL || e->tag == GUMBO_TAG_OL ||
-                (s->chars && s->li_chars * 10 > s->chars * 9);
+                (s->chars && s->list_chars * 10 > s->chars * 9);
     float ld = link_density(s);
     float heads = s->chars ? (float)s->head_chars / (float)s->chars : 0;
-    bool bad = (s->imgs > 1 && (float)s->ps / (float)s->imgs < 0.5f) ||
-               (!list && (int64_t)s->lis - 100 > (int64_t)s->ps) ||
-               s->inputs > s->ps / 3 ||
-               (!list && heads < 0.9f && s->chars < 25 && (s->imgs == 0 || s->imgs > 2) &&
-                ld > 0) ||
-               (!list && weight < 25 && ld > 0.2f) || (weight >= 25 && ld > 0.5f) ||
-               (s->embeds == 1 && s->chars < 75) || s->embeds > 1;
-    return bad;
+    return (s->imgs > 1 && (float)s->ps / (float)s->imgs < 0.5f) ||
+           (!list && (int64_t)s->lis - 100 > (int64_t)s->ps) || s->inputs > s->ps / 3 ||
+           (!list && heads < 0.9f && s->chars < 25 && (s->imgs == 0 || s->imgs > 2) &&
+            ld > 0) ||
+           (!list && weight < 25 && ld > 0.2f) || (weight >= 25 && ld > 0.5f) ||
+           (s->embeds == 1 && s->chars < 75) || s->embeds > 1 ||
+           (s->imgs == 0 && s->textish == 0);
 }
 
-/* Sums sizes bottom-up, removing furniture on the way when 'clean'. */
+/* Sums sizes bottom-up; when 'clean', removes furniture on the way, so an
+ * element is judged by what is left inside it. */
 static void sum_sizes(attempt *at, sizes *sz, bool clean)
 {
     const sl_html_page *pg = at->pg;
@@ -413,7 +450,7 @@ static void sum_sizes(attempt *at, sizes *sz, bool clean)
             continue;
         }
         if (pg->el[i].parent >= 0)
-            add_up(&sz[pg->el[i].parent], &sz[i], pg->el[i].tag);
+            add_up(&sz[pg->el[i].parent], &sz[i], &pg->el[i]);
     }
 }
 
@@ -438,7 +475,7 @@ static void protect_tables(attempt *at)
         int32_t p = el[i].parent;
         at->protect[i] = (el[i].hint & SL_HINT_IN_CODE) ||
                          (p >= 0 && (at->protect[p] || (el[p].tag == GUMBO_TAG_TABLE &&
-                                                        data_table(&at->sz[p]))));
+                                                        data_table(&el[p], &at->sz[p]))));
     }
 }
 
@@ -475,10 +512,30 @@ static bool repeats_title(const char *title, const char *h, size_t hn)
         bool found = false;
         for (size_t j = 0; j < nt && !found; j++)
             found = !strcmp(hw[i], tw[j]);
-        all += strlen(hw[i]);
-        missing += found ? 0 : strlen(hw[i]);
+        all += strlen(hw[i]) + (i > 0);
+        missing += found ? 0 : strlen(hw[i]) + (missing > 0);
     }
-    return all && (float)(all - missing) / (float)all > 0.75f;
+    return nt && all && (float)(all - missing) / (float)all > 0.75f;
+}
+
+static bool heading_repeats_title(const sl_html_page *pg, const sl_html_block *bl,
+                                  const char *title)
+{
+    uint16_t t = pg->el[bl->owner].tag;
+    return (t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
+           repeats_title(title, pg->text.s + bl->off, bl->len);
+}
+
+/* The first h1 or h2 repeating the title goes before scoring, as in
+ * Readability. */
+static void mark_title(sl_html_page *pg, const char *title)
+{
+    for (size_t b = 0; b < pg->nbl; b++) {
+        if (heading_repeats_title(pg, &pg->bl[b], title)) {
+            pg->el[pg->bl[b].owner].hint |= SL_HINT_TITLE;
+            return;
+        }
+    }
 }
 
 /* ---- the attempts ----------------------------------------------------------- */
@@ -498,24 +555,17 @@ static bool block_out(const attempt *at, size_t b, const char *title)
     if ((o->tag == GUMBO_TAG_H1 || o->tag == GUMBO_TAG_H2) &&
         ((at->flags & WEIGHT_CLASSES) && o->weight < 0))
         return false;
-    if (is_heading(o->tag) && repeats_title(title, pg->text.s + bl->off, bl->len))
-        return false;
-    return true;
+    return !heading_repeats_title(pg, bl, title);
 }
 
 static void run(attempt *at, const char *title)
 {
     const sl_html_page *pg = at->pg;
     size_t n = pg->nel;
-    memset(at->gone, 0, n);
-    memset(at->dropped, 0, n);
-    memset(at->kept, 0, n);
-    memset(at->scored, 0, n);
-    memset(at->kept_bl, 0, pg->nbl);
     strip_unlikely(at);
     sum_sizes(at, at->sz, false);
     protect_tables(at);
-    score_blocks(at);
+    score_all(at);
     int32_t top[5];
     int nt = best_five(at, top);
     int32_t t = nt && top[0] != at->body ? refine(at, top, nt) : at->body;
@@ -587,6 +637,7 @@ void sl_html_text(const GumboNode *root, const char *title, sl_article *a)
         sl_html_page_free(&pg);
         return;
     }
+    mark_title(&pg, title);
     static const int tries[] = {STRIP_UNLIKELY | WEIGHT_CLASSES | CLEAN,
                                 WEIGHT_CLASSES | CLEAN, CLEAN, 0};
     attempt best = {0}, cur;
