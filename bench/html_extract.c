@@ -13,8 +13,9 @@
  *          without spaces (Han, kana, Thai ...) each character is a token.
  *          F1 counts tokens as a multiset (a word said twice counts twice).
  *   title  our title equal to expected-metadata.json's "title", exactly,
- *          after white space is collapsed and trimmed on both sides; only
- *          pages whose expected title is not empty count.
+ *          after white space (Unicode's, NBSP included) is collapsed and
+ *          trimmed on both sides; only pages whose expected title is not
+ *          empty count.
  *   date   our date (day precision) equal to the date part (first ten
  *          characters) of "publishedTime"; only pages that have one count.
  *   speed  pages/s and MB/s of sl_article_read() alone (charset, parse,
@@ -237,16 +238,21 @@ typedef struct {
     char *got_title, *want_title, got_date[11], want_date[11];
 } score;
 
+/* s with every run of white space (Unicode's, NBSP included) made one
+ * space, trimmed.  Caller frees with free(). */
 static char *norm_space(const char *s)
 {
     sl_buf b = {0};
     bool space = true;
-    for (; s && *s; s++) {
-        bool sp = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
+    size_t n = s ? strlen(s) : 0;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        int32_t c = sl_utf8_next(s, n, &i);
+        bool sp = c >= 0 && u_isUWhiteSpace(c);
         if (sp && !space)
             sl_buf_putc(&b, ' ');
         else if (!sp)
-            sl_buf_putc(&b, *s);
+            sl_buf_put(&b, s + at, i - at);
         space = sp;
     }
     while (b.len && b.s[b.len - 1] == ' ')
