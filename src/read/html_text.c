@@ -25,8 +25,11 @@
  * Step 0 removes "unlikely" elements (comments, related links, menus ...)
  * before scoring.  If the result has fewer than 500 characters, the whole
  * thing runs again without that step, then without class weights, then
- * without cleaning, and the longest result wins: small pages keep their
- * text, and a wrongly named container cannot hide the article.  Every pass
+ * without cleaning: small pages keep their text, and a wrongly named
+ * container cannot hide the article.  A relaxed attempt replaces a stricter
+ * one only when it finds half as much text again (Readability takes the
+ * longest), so a short news brief does not get back the menus and "most
+ * read" boxes that the strict attempt had rightly left out.  Every pass
  * is a loop over the flat arrays, so a retry costs no reparse and no
  * recursion.
  *
@@ -397,7 +400,7 @@ static bool cleanable(const attempt *at, int32_t i)
 {
     const sl_html_el *e = &at->pg->el[i];
     switch (e->tag) {
-    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_UL:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
         return true;
     case GUMBO_TAG_TABLE:
         return !data_table(e, &at->sz[i]);
@@ -408,13 +411,25 @@ static bool cleanable(const attempt *at, int32_t i)
     }
 }
 
+/* A list of links and little else: related stories, a table of contents,
+ * tags.  Readability keeps these inside an article; a news text does not. */
+static bool link_list(const sl_html_el *e, const sizes *s)
+{
+    bool list = e->tag == GUMBO_TAG_UL || e->tag == GUMBO_TAG_OL;
+    return list && s->lis >= 2 && link_density(s) > 0.8f;
+}
+
 /* Readability's "clean conditionally" verdict on element i, given the
- * sizes of what is still inside it. */
+ * sizes of what is still inside it (ordered lists and link lists added). */
 static bool furniture(const attempt *at, int32_t i, const sizes *s)
 {
     const sl_html_el *e = &at->pg->el[i];
     int weight = (at->flags & WEIGHT_CLASSES) ? e->weight : 0;
     if (s->datas)
+        return false;
+    if (link_list(e, s))
+        return true;
+    if (e->tag == GUMBO_TAG_OL)
         return false;
     if (weight < 0)
         return true;
@@ -538,6 +553,43 @@ static void mark_title(sl_html_page *pg, const char *title)
     }
 }
 
+/* ---- bylines ------------------------------------------------------------------ */
+
+/* Words that open a byline in the languages of the news ("By Jane Doe",
+ * "Von Jan Vermeulen, Antwerpen", "Par Jean Dupont"). */
+static size_t byline_opening(const char *s)
+{
+    static const char *const opens[] = {"by ", "von ", "par ", "por ", "door ", "di ",
+                                        "av ", "af ", "od ", "written by ", "reporting by ",
+                                        "text: ", "autor: ", "author: ", "auteur : ", NULL};
+    for (size_t i = 0; opens[i]; i++)
+        if (strncasecmp(s, opens[i], strlen(opens[i])) == 0)
+            return strlen(opens[i]);
+    return 0;
+}
+
+/* True for a short line that only names its authors: an opening word, then
+ * names (every word of four letters or more capitalised), no sentence. */
+static bool looks_like_byline(const char *s, size_t n, uint32_t chars)
+{
+    size_t at = byline_opening(s);
+    if (!at || chars > 100 || strchr(".?!", s[n - 1]))
+        return false;
+    int upper = 0, lower = 0, nwords = 0;
+    for (size_t i = at; i < n; nwords++) {
+        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == ';' || s[i] == '|'))
+            i++;
+        size_t w = i;
+        while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != ';')
+            i++;
+        if (i - w >= 4) {
+            upper += isupper((unsigned char)s[w]) != 0;
+            lower += islower((unsigned char)s[w]) != 0;
+        }
+    }
+    return nwords <= 12 && upper >= 1 && lower == 0;
+}
+
 /* ---- the attempts ----------------------------------------------------------- */
 
 static bool block_out(const attempt *at, size_t b, const char *title)
@@ -551,6 +603,8 @@ static bool block_out(const attempt *at, size_t b, const char *title)
     if ((bl->flags & SL_BLOCK_DATE) && bl->chars < 80)
         return false;
     if ((bl->flags & SL_BLOCK_CUT) && bl->chars < 12)
+        return false;
+    if (looks_like_byline(pg->text.s + bl->off, bl->len, bl->chars))
         return false;
     if ((o->tag == GUMBO_TAG_H1 || o->tag == GUMBO_TAG_H2) &&
         ((at->flags & WEIGHT_CLASSES) && o->weight < 0))
@@ -644,7 +698,7 @@ void sl_html_text(const GumboNode *root, const char *title, sl_article *a)
     for (size_t k = 0; k < sizeof tries / sizeof *tries; k++) {
         attempt_init(&cur, &pg, tries[k]);
         run(&cur, title);
-        if (!best.pg || cur.chars > best.chars) {
+        if (!best.pg || cur.chars * 2 > best.chars * 3) {
             if (best.pg)
                 attempt_free(&best);
             best = cur;
