@@ -33,7 +33,8 @@
  * is a loop over the flat arrays, so a retry costs no reparse and no
  * recursion.
  *
- * One paragraph per block: <p>, headings, list items, quotes, <pre>, cells.
+ * One paragraph per block: <p>, headings, list items, quotes, <pre>, and
+ * one per table row (its cells joined by " | ").
  *
  * Tests: tests/read/test_html.c; quality on real pages: bench/html_extract.c.
  */
@@ -67,6 +68,7 @@ typedef struct {
     float *score;
     sizes *sz;
     size_t chars;      /* text kept */
+    bool rich;         /* enough text without lone links: they go */
 } attempt;
 
 static bool is_heading(uint16_t t)
@@ -590,6 +592,30 @@ static bool looks_like_byline(const char *s, size_t n, uint32_t chars)
     return nwords <= 12 && upper >= 1 && lower == 0;
 }
 
+/* A block that is only an advertising label or a loading notice, in the
+ * languages of the news (Readability's list, and a few more). */
+static bool placeholder(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "ad", "ads", "advertisement", "advertising", "anzeige", "werbung", "publicité",
+        "publicite", "publicidad", "pubblicità", "advertentie", "reklama", "реклама",
+        "广告", "anuncio", "loading", "loading...", "loading…", "chargement",
+        "chargement...", "cargando", "cargando...", "загрузка", "загрузка...", "正在加载",
+        NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && strncasecmp(s, words[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* A short paragraph that is one link and nothing else: a related story or
+ * a teaser, not a sentence of the article.  Left out only when the rest is
+ * long enough to be an article: a page of links keeps them. */
+static bool lone_link(const sl_html_block *b)
+{
+    return b->chars < 120 && b->link10 >= b->chars * 10;
+}
+
 /* ---- the attempts ----------------------------------------------------------- */
 
 static bool block_out(const attempt *at, size_t b, const char *title)
@@ -604,7 +630,8 @@ static bool block_out(const attempt *at, size_t b, const char *title)
         return false;
     if ((bl->flags & SL_BLOCK_CUT) && bl->chars < 12)
         return false;
-    if (looks_like_byline(pg->text.s + bl->off, bl->len, bl->chars))
+    if (looks_like_byline(pg->text.s + bl->off, bl->len, bl->chars) ||
+        placeholder(pg->text.s + bl->off, bl->len) || (at->rich && lone_link(bl)))
         return false;
     if ((o->tag == GUMBO_TAG_H1 || o->tag == GUMBO_TAG_H2) &&
         ((at->flags & WEIGHT_CLASSES) && o->weight < 0))
@@ -633,18 +660,54 @@ static void run(attempt *at, const char *title)
         free(sz);
         pass_down(at);
     }
+    size_t links = 0;
     at->chars = 0;
-    for (size_t b = 0; b < pg->nbl; b++)
-        if (block_out(at, b, title))
-            at->chars += pg->bl[b].chars;
+    at->rich = false;
+    for (size_t b = 0; b < pg->nbl; b++) {
+        if (!block_out(at, b, title))
+            continue;
+        at->chars += pg->bl[b].chars;
+        links += lone_link(&pg->bl[b]) ? pg->bl[b].chars : 0;
+    }
+    at->rich = at->chars - links >= ENOUGH_TEXT;
+    at->chars -= at->rich ? links : 0;
 }
 
+static bool is_cell(const sl_html_el *e)
+{
+    return e->tag == GUMBO_TAG_TD || e->tag == GUMBO_TAG_TH;
+}
+
+/* The kept blocks as paragraphs; the cells of one table row make one
+ * paragraph, "North | closed". */
 static void emit(const attempt *at, const char *title, sl_article *a)
 {
     const sl_html_page *pg = at->pg;
-    for (size_t b = 0; b < pg->nbl; b++)
-        if (block_out(at, b, title))
-            sl_article_add_para(a, pg->text.s + pg->bl[b].off, pg->bl[b].len);
+    sl_buf row = {0};
+    int32_t row_of = -1, cell = -1;
+    for (size_t b = 0; b < pg->nbl; b++) {
+        if (!block_out(at, b, title))
+            continue;
+        const sl_html_block *bl = &pg->bl[b];
+        const sl_html_el *o = &pg->el[bl->owner];
+        bool in_row = is_cell(o) && o->parent >= 0 && pg->el[o->parent].tag == GUMBO_TAG_TR;
+        if (row.len && (!in_row || o->parent != row_of || bl->owner == cell)) {
+            sl_article_add_para(a, row.s, row.len);
+            sl_buf_clear(&row);
+        }
+        if (!in_row) {
+            sl_article_add_para(a, pg->text.s + bl->off, bl->len);
+            continue;
+        }
+        if (row.len)
+            sl_buf_puts(&row, " | ");
+        sl_buf_put(&row, pg->text.s + bl->off, bl->len);
+        row_of = o->parent;
+        cell = bl->owner;
+    }
+    if (row.len)
+        sl_article_add_para(a, row.s, row.len);
+    sl_buf_free(&row);
 }
 
 static int32_t find_body(const sl_html_page *pg)

@@ -321,6 +321,30 @@ static void boilerplate_blocks_dropped(void)
     sl_engine_free(e);
 }
 
+/* In a long article, a paragraph that is one link (a teaser for another
+ * story) and an "Advertisement" label are not text; a page of nothing but
+ * links keeps them, or it would have no text at all. */
+static void lone_links_and_labels(void)
+{
+    sl_engine *e = sl_engine_new();
+    sl_article *a = story_with(e,
+        "<p><a href=\"/quay-repairs\">Quay repairs delayed again</a></p><p>Advertisement</p>"
+        "<p>Port Velden handles about a fifth of the region's grain exports, and farmers' "
+        "groups warned on Wednesday that a long closure would hurt them, since the southern "
+        "quays are already busy with container traffic.</p>", "");
+    CHECK(a);
+    CHECK_INT(a->npara, 4);
+    CHECK(!has(a, "repairs delayed"));
+    CHECK(!has(a, "Advertisement"));
+    sl_article_free(a);
+    a = page(e, "<html><body><p><a href=\"/a\">Quay repairs delayed again</a></p>"
+                "<p><a href=\"/b\">New cranes ordered for the north quay</a></p></body></html>");
+    CHECK(a);
+    CHECK_INT(a->npara, 2);
+    sl_article_free(a);
+    sl_engine_free(e);
+}
+
 /* A page of menus and a short article: the article, not the menus. */
 static void article_among_menus(void)
 {
@@ -371,16 +395,19 @@ static void misnamed_container(void)
     sl_engine_free(e);
 }
 
-/* A data table's cells are text. */
+/* A data table's cells are text, one paragraph per row. */
 static void data_table_kept(void)
 {
     sl_engine *e = sl_engine_new();
     sl_article *a = story_with(e,
         "<table><tr><th>Quay</th><th>Status</th></tr><tr><td>North</td><td>closed</td></tr>"
-        "<tr><td>South</td><td>open</td></tr></table>", "");
+        "<tr><td>South</td><td><p>open</p></td></tr></table>", "");
     CHECK(a);
-    CHECK(has(a, "North"));
-    CHECK(has(a, "closed"));
+    CHECK_INT(a->npara, 7);
+    CHECK_STR(a->para[3], "Quay | Status");
+    CHECK_STR(a->para[4], "North | closed");
+    CHECK_STR(a->para[5], "South");
+    CHECK_STR(a->para[6], "open");
     sl_article_free(a);
     sl_engine_free(e);
 }
@@ -501,6 +528,12 @@ static void bom_pages(void)
     CHECK_INT(sl_article_read(e, "u16.html", u16, sizeof u16 - 1, SL_FORMAT_HTML, &a), SL_OK);
     CHECK_STR(a->para[0], "Ä");
     sl_article_free(a);
+    /* and without it: "<p>Kai</p><p>\u00C4</p>" in UTF-16BE */
+    const char be[] = "\0<\0p\0>\0K\0a\0i\0<\0/\0p\0>\0<\0p\0>\0\xC4\0<\0/\0p\0>";
+    CHECK_INT(sl_article_read(e, "u16.html", be, sizeof be - 1, SL_FORMAT_HTML, &a), SL_OK);
+    CHECK_INT(a->npara, 2);
+    CHECK_STR(a->para[1], "Ä");
+    sl_article_free(a);
     sl_engine_free(e);
 }
 
@@ -571,6 +604,7 @@ int main(void)
     RUN(lang_hint_and_known_fields);
     RUN(one_paragraph_per_block);
     RUN(boilerplate_blocks_dropped);
+    RUN(lone_links_and_labels);
     RUN(article_among_menus);
     RUN(br_paragraphs);
     RUN(misnamed_container);
