@@ -169,7 +169,8 @@ static void scan_item(const char *s, size_t len, size_t i, long *depth, markup *
     }
     while (name + n < len && (isalnum((unsigned char)s[name + n]) || s[name + n] == '-'))
         n++;
-    m->to = n || s[i + 1] == '!' || s[i + 1] == '?' ? tag_end(s, len, i + 1) : i + 1;
+    bool decl = i + 1 < len && (s[i + 1] == '!' || s[i + 1] == '?');
+    m->to = n || decl ? tag_end(s, len, i + 1) : i + 1;
     if (!n || !isalpha((unsigned char)s[name]))
         return;
     bool self = m->to >= 2 && s[m->to - 2] == '/';

@@ -387,7 +387,7 @@ static int32_t add_element(walker *w, const GumboNode *n, int32_t parent, unsign
             e->hint |= SL_HINT_IN_CODE;
         if (p->tag == GUMBO_TAG_FORM)
             e->hint |= SL_HINT_IN_FORM;
-        pg->el[parent].kids++;
+        pg->el[parent].kids += pg->el[parent].kids < UINT16_MAX;
     }
     e->cls = sl_html_attr(n, "class");
     e->bfirst = e->bend = (uint32_t)pg->nbl;

@@ -212,9 +212,6 @@ static const cJSON *ld_article(const cJSON *v, int depth)
     return ld_article(cJSON_GetObjectItemCaseSensitive(v, "@graph"), depth + 1);
 }
 
-/* How much two titles share, in 0..1 (Dice's coefficient on words). */
-static double overlap(const char *a, const char *b);
-
 /* "name" and "headline" usually agree.  Where they differ, one of them is
  * often something else (the site's name, a one-line description), so the
  * one closer to the page's other titles wins. */
@@ -226,7 +223,8 @@ static void ld_title(found *f, const cJSON *art)
         for (int r = T_DC; r < T_N; r++) {
             if (!f->title[r])
                 continue;
-            double a = overlap(name, f->title[r]), b = overlap(head, f->title[r]);
+            double a = sl_html_overlap(name, f->title[r]);
+            double b = sl_html_overlap(head, f->title[r]);
             sn = a > sn ? a : sn;
             sh = b > sh ? b : sh;
         }
@@ -470,50 +468,6 @@ static void strip_site(char *t, const char *site, const char *url, bool loose)
     if (find_sep(t, false, &at, &w) && names_site(t, at, site, dom) &&
         words(t + at + w, strlen(t + at + w)) >= 2)
         memmove(t, t + at + w, strlen(t + at + w) + 1);
-}
-
-/* ---- title similarity ------------------------------------------------------ */
-
-#define MAX_WORDS 64
-
-/* Lowercased words of s: runs of ASCII letters and digits and bytes >= 0x80. */
-static size_t split_words(const char *s, char w[][48], size_t max)
-{
-    size_t k = 0;
-    while (*s && k < max) {
-        while (*s && !isalnum((unsigned char)*s) && (unsigned char)*s < 0x80)
-            s++;
-        size_t m = 0;
-        while (*s && (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)) {
-            if (m < 47)
-                w[k][m++] = (char)tolower((unsigned char)*s);
-            s++;
-        }
-        if (m)
-            w[k++][m] = '\0';
-    }
-    return k;
-}
-
-static size_t count_in(char w[][48], size_t n, char v[][48], size_t m)
-{
-    size_t hits = 0;
-    for (size_t i = 0; i < n; i++) {
-        bool in = false;
-        for (size_t j = 0; j < m && !in; j++)
-            in = !strcmp(w[i], v[j]);
-        hits += in;
-    }
-    return hits;
-}
-
-static double overlap(const char *a, const char *b)
-{
-    char wa[MAX_WORDS][48], wb[MAX_WORDS][48];
-    size_t na = split_words(a, wa, MAX_WORDS), nb = split_words(b, wb, MAX_WORDS);
-    if (!na || !nb)
-        return 0;
-    return (double)(count_in(wa, na, wb, nb) + count_in(wb, nb, wa, na)) / (double)(na + nb);
 }
 
 /* ---- the decisions -------------------------------------------------------- */

@@ -6,6 +6,7 @@
  *   html_meta.c    title, url, site, date and language hint from the tree
  *   html_blocks.c  the tree as flat arrays: block elements and text blocks
  *   html_text.c    the main text: scores the flat page, keeps the article
+ *   html_noise.c   lines that are not text even there (bylines, labels)
  *
  * Tests: tests/read/test_html.c.
  */
@@ -98,6 +99,22 @@ void sl_html_page_free(sl_html_page *pg);
 
 /* True for tags that break text into blocks (p, div, li, h2, td ...). */
 bool sl_html_is_block_tag(GumboTag t);
+
+/* ---- lines that are not text (html_noise.c) ------------------------------- */
+
+/* How much of b[0..bn)'s words (by length) are words of a, in 0..1:
+ * Readability's test for a heading that repeats the title (> 0.75). */
+double sl_html_cover(const char *a, const char *b, size_t bn);
+
+/* How much titles a and b share: Dice's coefficient on their words. */
+double sl_html_overlap(const char *a, const char *b);
+
+/* True for a short line s[0..n) (of 'chars' code points) that only names
+ * its authors: "By Jane Doe and Tom Roe", "Von Jan Vermeulen, Antwerpen". */
+bool sl_html_byline(const char *s, size_t n, uint32_t chars);
+
+/* True for a line that is only an advertising label or a loading notice. */
+bool sl_html_placeholder(const char *s, size_t n);
 
 /* ---- shared helpers (html.c) ------------------------------------------- */
 

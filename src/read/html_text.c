@@ -498,49 +498,12 @@ static void protect_tables(attempt *at)
 
 /* ---- titles ----------------------------------------------------------------- */
 
-/* Lowercased words of s (ASCII letters and digits, other bytes >= 0x80). */
-static size_t title_words(const char *s, size_t n, char words[][32], size_t max)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k < max;) {
-        while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
-            i++;
-        size_t m = 0;
-        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
-            if (m < 31)
-                words[k][m++] = (char)tolower((unsigned char)s[i]);
-            i++;
-        }
-        if (m)
-            words[k++][m] = '\0';
-    }
-    return k;
-}
-
-/* Readability's test: most of the heading's words are the title's. */
-static bool repeats_title(const char *title, const char *h, size_t hn)
-{
-    char tw[64][32], hw[64][32];
-    if (!title)
-        return false;
-    size_t nt = title_words(title, strlen(title), tw, 64);
-    size_t nh = title_words(h, hn, hw, 64), all = 0, missing = 0;
-    for (size_t i = 0; i < nh; i++) {
-        bool found = false;
-        for (size_t j = 0; j < nt && !found; j++)
-            found = !strcmp(hw[i], tw[j]);
-        all += strlen(hw[i]) + (i > 0);
-        missing += found ? 0 : strlen(hw[i]) + (missing > 0);
-    }
-    return nt && all && (float)(all - missing) / (float)all > 0.75f;
-}
-
 static bool heading_repeats_title(const sl_html_page *pg, const sl_html_block *bl,
                                   const char *title)
 {
     uint16_t t = pg->el[bl->owner].tag;
     return (t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) &&
-           repeats_title(title, pg->text.s + bl->off, bl->len);
+           title && sl_html_cover(title, pg->text.s + bl->off, bl->len) > 0.75;
 }
 
 /* The first h1 or h2 repeating the title goes before scoring, as in
@@ -555,58 +518,7 @@ static void mark_title(sl_html_page *pg, const char *title)
     }
 }
 
-/* ---- bylines ------------------------------------------------------------------ */
-
-/* Words that open a byline in the languages of the news ("By Jane Doe",
- * "Von Jan Vermeulen, Antwerpen", "Par Jean Dupont"). */
-static size_t byline_opening(const char *s)
-{
-    static const char *const opens[] = {"by ", "von ", "par ", "por ", "door ", "di ",
-                                        "av ", "af ", "od ", "written by ", "reporting by ",
-                                        "text: ", "autor: ", "author: ", "auteur : ", NULL};
-    for (size_t i = 0; opens[i]; i++)
-        if (strncasecmp(s, opens[i], strlen(opens[i])) == 0)
-            return strlen(opens[i]);
-    return 0;
-}
-
-/* True for a short line that only names its authors: an opening word, then
- * names (every word of four letters or more capitalised), no sentence. */
-static bool looks_like_byline(const char *s, size_t n, uint32_t chars)
-{
-    size_t at = byline_opening(s);
-    if (!at || chars > 100 || strchr(".?!", s[n - 1]))
-        return false;
-    int upper = 0, lower = 0, nwords = 0;
-    for (size_t i = at; i < n; nwords++) {
-        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == ';' || s[i] == '|'))
-            i++;
-        size_t w = i;
-        while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != ';')
-            i++;
-        if (i - w >= 4) {
-            upper += isupper((unsigned char)s[w]) != 0;
-            lower += islower((unsigned char)s[w]) != 0;
-        }
-    }
-    return nwords <= 12 && upper >= 1 && lower == 0;
-}
-
-/* A block that is only an advertising label or a loading notice, in the
- * languages of the news (Readability's list, and a few more). */
-static bool placeholder(const char *s, size_t n)
-{
-    static const char *const words[] = {
-        "ad", "ads", "advertisement", "advertising", "anzeige", "werbung", "publicité",
-        "publicite", "publicidad", "pubblicità", "advertentie", "reklama", "реклама",
-        "广告", "anuncio", "loading", "loading...", "loading…", "chargement",
-        "chargement...", "cargando", "cargando...", "загрузка", "загрузка...", "正在加载",
-        NULL};
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && strncasecmp(s, words[i], n) == 0)
-            return true;
-    return false;
-}
+/* ---- lone links ---------------------------------------------------------------- */
 
 /* A short paragraph that is one link and nothing else: a related story or
  * a teaser, not a sentence of the article.  Left out only when the rest is
@@ -630,8 +542,8 @@ static bool block_out(const attempt *at, size_t b, const char *title)
         return false;
     if ((bl->flags & SL_BLOCK_CUT) && bl->chars < 12)
         return false;
-    if (looks_like_byline(pg->text.s + bl->off, bl->len, bl->chars) ||
-        placeholder(pg->text.s + bl->off, bl->len) || (at->rich && lone_link(bl)))
+    if (sl_html_byline(pg->text.s + bl->off, bl->len, bl->chars) ||
+        sl_html_placeholder(pg->text.s + bl->off, bl->len) || (at->rich && lone_link(bl)))
         return false;
     if ((o->tag == GUMBO_TAG_H1 || o->tag == GUMBO_TAG_H2) &&
         ((at->flags & WEIGHT_CLASSES) && o->weight < 0))
