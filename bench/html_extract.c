@@ -28,6 +28,7 @@
  * -v prints one line per page; --dump PAGE prints what we extract from it.
  */
 #include "core/core.h"
+#include "read/html_parts.h"
 
 #include <cJSON.h>
 #include <dirent.h>
@@ -110,29 +111,31 @@ static bool is_inline(GumboTag t)
     }
 }
 
-/* The text of the tree under n, a space at every block boundary.  The
- * expected pages are small and shallow, so recursion is fine here. */
-static void ref_text(const GumboNode *n, sl_buf *b)
+static bool is_block_el(const GumboNode *n)
 {
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-        sl_buf_puts(b, n->v.text.text);
-        return;
+    return n && n->type == GUMBO_NODE_ELEMENT && !is_inline(n->v.element.tag);
+}
+
+/* The text of the tree under top, a space at every block boundary (before
+ * a block element, and before text that follows one).  A loop, like every
+ * walk over a tree in this project. */
+static void ref_text(const GumboNode *top, sl_buf *b)
+{
+    for (const GumboNode *n = top; n;) {
+        bool elem = n->type == GUMBO_NODE_ELEMENT;
+        GumboTag t = elem ? n->v.element.tag : GUMBO_TAG_UNKNOWN;
+        bool skip = elem && (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE);
+        if (is_block_el(n) && !skip)
+            sl_buf_putc(b, ' ');
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+            n->type == GUMBO_NODE_CDATA) {
+            const GumboVector *sib = &n->parent->v.element.children;
+            if (n->index_within_parent > 0 && is_block_el(sib->data[n->index_within_parent - 1]))
+                sl_buf_putc(b, ' ');
+            sl_buf_puts(b, n->v.text.text);
+        }
+        n = sl_html_walk_next(n, top, !skip);
     }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT)
-        return;
-    const GumboVector *kids = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children
-                                                             : &n->v.element.children;
-    bool block = n->type == GUMBO_NODE_ELEMENT && !is_inline(n->v.element.tag);
-    if (n->type == GUMBO_NODE_ELEMENT &&
-        (n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_STYLE))
-        return;
-    if (block)
-        sl_buf_putc(b, ' ');
-    for (unsigned i = 0; i < kids->length; i++)
-        ref_text(kids->data[i], b);
-    if (block)
-        sl_buf_putc(b, ' ');
 }
 
 /* ---- tokens ----------------------------------------------------------------- */
@@ -280,7 +283,7 @@ static void score_text(const sl_article *a, const char *expected, size_t elen, s
 {
     GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, expected, elen);
     sl_buf ref = {0}, got = {0};
-    ref_text(g->document, &ref);
+    ref_text(g->root, &ref);
     gumbo_destroy_output(&kGumboDefaultOptions, g);
     for (size_t i = 0; a && i < a->npara; i++) {
         sl_buf_puts(&got, a->para[i]);

@@ -22,6 +22,12 @@
  *      paragraphs, form fields, embeds, a negative class, no text of their
  *      own.  Headings that repeat the title, and datelines, go too.
  *
+ * Readability keeps some furniture a news text must not have; here, also,
+ * lists that are all links (related stories, tags) go, and so do short
+ * one-link paragraphs (teasers) when the article is long enough without
+ * them, bylines and advertising labels (html_noise.c).  Captions, share
+ * and subscribe boxes never reach the scorer (html_blocks.c).
+ *
  * Step 0 removes "unlikely" elements (comments, related links, menus ...)
  * before scoring.  If the result has fewer than 500 characters, the whole
  * thing runs again without that step, then without class weights, then
@@ -551,6 +557,20 @@ static bool block_out(const attempt *at, size_t b, const char *title)
     return !heading_repeats_title(pg, bl, title);
 }
 
+/* What only scoring needs goes once an attempt is done: emitting its text
+ * needs the flags alone, and a page of a million elements keeps two
+ * attempts alive. */
+static void release_scores(attempt *at)
+{
+    free(at->scored);
+    free(at->protect);
+    free(at->score);
+    free(at->sz);
+    at->scored = at->protect = NULL;
+    at->score = NULL;
+    at->sz = NULL;
+}
+
 static void run(attempt *at, const char *title)
 {
     const sl_html_page *pg = at->pg;
@@ -583,6 +603,7 @@ static void run(attempt *at, const char *title)
     }
     at->rich = at->chars - links >= ENOUGH_TEXT;
     at->chars -= at->rich ? links : 0;
+    release_scores(at);
 }
 
 static bool is_cell(const sl_html_el *e)
@@ -651,11 +672,8 @@ static void attempt_free(attempt *at)
     free(at->gone);
     free(at->dropped);
     free(at->kept);
-    free(at->scored);
     free(at->kept_bl);
-    free(at->protect);
-    free(at->score);
-    free(at->sz);
+    release_scores(at);
 }
 
 void sl_html_text(const GumboNode *root, const char *title, sl_article *a)
