@@ -229,6 +229,10 @@ static inline int32_t sl_profile_when(const sl_profile *p)
  * SL_NO_DAY, its told_day. */
 int32_t sl_anchor_day(const sl_profile *p, int32_t ref);
 
+/* The same, only when p names one month and day (no year) twice or more:
+ * then the day it is about, read against ref; else SL_NO_DAY. */
+int32_t sl_anchor_day_sure(const sl_profile *p, int32_t ref);
+
 /* Sets the two conflict flags of x from its cosines, given whether each
  * side has numbers and names at all. */
 void sl_sim_conflicts(sl_sim_parts *x, bool nums_a, bool nums_b, bool ents_a, bool ents_b);
