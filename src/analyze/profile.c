@@ -267,15 +267,18 @@ static void count_names(sl_profiler *p, const sl_article *a)
     char skel[256];
     for (size_t i = 0; i < a->nent; i++) {
         const char *k = a->ent[i].key;
+        /* the readable form of each word's key is the whole name */
+        const char *name = a->ent[i].name ? a->ent[i].name : k;
+        size_t nn = strlen(name);
         float c = (float)(a->ent[i].count > 0 ? a->ent[i].count : 1);
         while (k && *k) {
             size_t n = strcspn(k, " ");
             if (n >= 2 && n < sizeof skel) {
                 size_t sn = sl_name_skeleton(k, n, skel);
                 if (sn >= 2 && n >= 4)
-                    map_add(p, tagged_hash('E', skel, sn), c, SL_FEAT_ENT, k, n, true);
+                    map_add(p, tagged_hash('E', skel, sn), c, SL_FEAT_ENT, name, nn, false);
                 else
-                    map_add(p, tagged_hash('A', k, n), c, SL_FEAT_ENT, k, n, true);
+                    map_add(p, tagged_hash('A', k, n), c, SL_FEAT_ENT, name, nn, false);
             }
             k += n;
             while (*k == ' ')
