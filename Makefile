@@ -57,6 +57,9 @@ $(BUILD)/%.o: %.cc
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
+# langid.c embeds the model with .incbin, which -MMD does not see.
+$(BUILD)/src/text/langid.o: data/langid/model.bin
+
 # The sanitizer build: same sources, its own folder.
 asan:
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
