@@ -1,34 +1,37 @@
 /*
- * langid.c -- language identification: which of ~75 languages a text is in.
+ * langid.c -- language identification: which of 75 languages a text is in.
  *
- * The idea: two detectors that fail differently, joined by a simple vote.
+ * The idea: the writing system first, then a naive Bayes model of character
+ * n-grams and words, with CLD2 as a second opinion on close calls.
  *
  *  1. The writing system decides first.  Greek, Armenian, Hebrew, Georgian,
  *     Thai, Hangul, kana and the Indic scripts each belong to one language of
  *     ours, so counting letters per script answers at once.  Han without kana
- *     is Chinese or Japanese kanji: the n-gram model below decides.
- *  2. For Latin, Cyrillic, Arabic and Devanagari text, a naive Bayes model of
- *     character n-grams (1..4 code points of lowercased words framed by
- *     spaces, " haus ") scores every language written in that script:
- *     sum over the text's n-grams of log P(gram | language), where a gram a
- *     language lacks costs that language's "floor".  The model is built by
- *     scripts/build-langid-model.sh from Debian's localisation packages
- *     (Firefox and LibreOffice translations; data/langid/SOURCES.md) and is
- *     embedded in the binary (data/langid/model.bin via .incbin), so it is
- *     found without configuration.  At sl_langid_new() its sorted keys are
- *     put into an open-addressing hash table owned by the sl_langid.
- *  3. CLD2 (Google's Compact Language Detector 2, trained on far more web
- *     text) votes too: its top guess adds a bonus proportional to the text
- *     length.  It also speaks for the few languages our model has no
- *     training text for (Latin, Luganda, Maori, Shona, Somali, Swahili,
- *     Yoruba).
+ *     is Chinese or Japanese kanji: the model below decides.
+ *  2. For Latin, Cyrillic, Arabic and Devanagari text, a naive Bayes model
+ *     scores every language written in that script: the features of each
+ *     lowercased word are its n-grams of 1..4 code points framed by spaces
+ *     (" haus " -> "h", " h", " ha", "aus " ...) and, for words of 3..24
+ *     letters, the whole word; score = sum of log P(feature | language),
+ *     where a feature a language lacks costs that language's "floor".  The
+ *     model is built by scripts/build-langid-model.sh from Debian packages
+ *     (Firefox, LibreOffice and MediaWiki translations, translated man pages;
+ *     data/langid/SOURCES.md) and embedded in the binary (data/langid/model.bin
+ *     via .incbin) with its hash table ready-made, so loading is free and
+ *     needs no file at run time.
+ *  3. CLD2 (Google's Compact Language Detector 2, trained on web text) is
+ *     asked only when the model's lead is small: its reliable first guess
+ *     adds a bonus proportional to the text length.  It costs more than the
+ *     model, so long texts, whose lead is large, never pay for it.
  *
- * Trade-offs: only the first SAMPLE_LETTERS letters are scored (an article's
- * language is settled long before; this keeps the cost per article flat);
- * the model is UI text, not news, so it knows everyday words less well than
- * CLD2 does, which is why both vote.  "und" is returned for fewer than a few
- * letters and for text whose n-grams the best language hardly knows
- * (garbage).  The hint (from <html lang>, a feed) wins only near ties.
+ * Trade-offs: scanning stops once the lead is beyond doubt (an article's
+ * language is settled after a line or two; this keeps the cost per article
+ * flat), and after SAMPLE_LETTERS letters in any case.  The model is trained
+ * on UI strings and manuals, not news, which is why CLD2 helps on close
+ * calls.  "und" is returned for fewer than MIN_LETTERS letters and for text
+ * whose features the best language hardly knows (garbage).  The hint (from
+ * <html lang>, a feed) wins only near ties.  Languages outside the model are
+ * never answered: a wrong "rw" helps nobody more than "und".
  *
  * No globals: the model's bytes are read-only static data, everything that
  * changes lives in the sl_langid.  Tests: tests/text/test_langid.c; figures:
@@ -44,26 +47,36 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-/* ---- tunables (chosen on the dev set, see data/langid/SOURCES.md) ------- */
+/* ---- tunables (chosen on the dev split, see data/langid/SOURCES.md) ----- */
 
 #ifndef SL_LANGID_CLD_WEIGHT
-#define SL_LANGID_CLD_WEIGHT 0.5 /* CLD2's bonus, nats per scored n-gram */
+#define SL_LANGID_CLD_WEIGHT 0.25 /* CLD2's bonus, nats per scored feature */
+#endif
+#ifndef SL_LANGID_CLD_GATE
+#define SL_LANGID_CLD_GATE 8.0 /* CLD2 is asked when the lead is below (nats) */
+#endif
+#ifndef SL_LANGID_STOP_LEAD
+#define SL_LANGID_STOP_LEAD 60.0 /* scanning stops at this lead (nats) */
 #endif
 #ifndef SL_LANGID_TIE
-#define SL_LANGID_TIE 0.05 /* a hint wins within this many nats per n-gram */
+#define SL_LANGID_TIE 0.05 /* a hint wins within this many nats per feature */
 #endif
-#ifndef SL_LANGID_MIN_HIT
-#define SL_LANGID_MIN_HIT 0.35 /* below this share of known n-grams: "und" */
+#ifndef SL_LANGID_MIN_GAIN
+#define SL_LANGID_MIN_GAIN 1.0 /* below this mean gain over the floor: "und" */
 #endif
 
 enum {
-    MAXN = 4,              /* longest n-gram, in code points */
+    MAXN = 5,              /* feature orders: n-grams of 1..4, whole words */
+    WORD_MIN = 3,          /* whole-word features: 3..24 letters */
+    WORD_MAX = 24,
     MAXLANG = 128,         /* most languages a model may hold */
     SAMPLE_LETTERS = 1500, /* letters scored at most */
+    CHECK_EVERY = 48,      /* letters between two looks at the lead */
     CLD_BYTES = 4096,      /* bytes given to CLD2 at most */
     MIN_LETTERS = 3,       /* fewer (alphabetic scripts): "und" */
     HEADER = 20,           /* "SLLI" + 4 x u32 */
-    LANG_REC = 24          /* code[4], script, pad[3], f32 floor[4] */
+    BUCKETS = 1 << 16,     /* keys are bucketed by their top 16 bits */
+    LANG_REC = 28          /* code[4], script, pad[3], f32 floor[5] */
 };
 
 /* ---- the embedded model ------------------------------------------------ */
@@ -94,7 +107,7 @@ static const char *const script_lang[SC_COUNT] = {
 };
 
 typedef struct {
-    char code[4]; /* NUL-padded; points into static data when returned */
+    char code[4]; /* NUL-padded; points into the sl_langid when returned */
     uint8_t script;
     float floor[MAXN];
 } lang_info;
@@ -102,13 +115,15 @@ typedef struct {
 struct sl_langid {
     uint32_t nlang;
     lang_info lang[MAXLANG];
-    const uint8_t *entries; /* (lang, q) pairs; borrowed from the blob */
-    uint64_t *slot;         /* key << 32 | first entry << 8 | count; owned */
-    uint32_t mask;          /* slots - 1 */
+    /* the index, borrowed from the blob (see scripts/langid_train.py) */
+    const uint8_t *key_start, *entry_start; /* u32 per bucket, and the end */
+    const uint8_t *low;     /* u16 per key: its low 16 bits */
+    const uint8_t *count;   /* u8 per key: its entries */
+    const uint8_t *entries; /* (lang, q) pairs */
+    sl_buf valid;           /* scratch: the text with invalid bytes replaced */
     /* scratch for one call */
     int32_t acc[MAXLANG];   /* sum of q (1/16 nat) per language */
-    int32_t hit[MAXLANG];   /* n-grams (n >= 2) the language knows */
-    uint32_t grams[MAXN];   /* n-grams scored, per order */
+    uint32_t grams[MAXN];   /* features scored, per order */
     uint32_t letters[SC_COUNT];
 };
 
@@ -119,6 +134,13 @@ static uint32_t rd32(const uint8_t *p)
     return v;
 }
 
+static uint16_t rd16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+
 static float rdf32(const uint8_t *p)
 {
     float v;
@@ -126,25 +148,21 @@ static float rdf32(const uint8_t *p)
     return v;
 }
 
-/* Puts key -> (first entry, count) into the hash table. */
-static void slot_put(sl_langid *l, uint32_t key, uint32_t first, uint32_t count)
+static void broken(const char *why)
 {
-    uint32_t i = (key * 2654435761u) & l->mask;
-    while (l->slot[i])
-        i = (i + 1) & l->mask;
-    l->slot[i] = (uint64_t)key << 32 | first << 8 | count;
+    fprintf(stderr, "storyline: data/langid/model.bin %s\n", why);
+    abort();
 }
 
-/* Reads the blob's header and language records; aborts on a broken model
- * (a build error, not an input error). */
-static void load_langs(sl_langid *l, const uint8_t *m, size_t size)
+/* Points the sl_langid at the blob's parts; aborts on a broken model (a
+ * build error, not an input error). */
+static void load(sl_langid *l, const uint8_t *m, size_t size)
 {
-    if (size < HEADER || memcmp(m, "SLLI", 4) || rd32(m + 4) != 1 ||
-        rd32(m + 8) > MAXLANG) {
-        fprintf(stderr, "storyline: data/langid/model.bin is not a model\n");
-        abort();
-    }
+    if (size < HEADER || memcmp(m, "SLLI", 4) || rd32(m + 4) != 3 ||
+        rd32(m + 8) > MAXLANG)
+        broken("is not a model of version 3");
     l->nlang = rd32(m + 8);
+    uint32_t nkeys = rd32(m + 12), nent = rd32(m + 16);
     for (uint32_t i = 0; i < l->nlang; i++) {
         const uint8_t *r = m + HEADER + (size_t)i * LANG_REC;
         memcpy(l->lang[i].code, r, 4);
@@ -153,34 +171,22 @@ static void load_langs(sl_langid *l, const uint8_t *m, size_t size)
         for (int n = 0; n < MAXN; n++)
             l->lang[i].floor[n] = rdf32(r + 8 + 4 * n);
     }
-}
-
-static void load_keys(sl_langid *l, const uint8_t *m, size_t size)
-{
-    uint32_t nkeys = rd32(m + 12), nent = rd32(m + 16);
-    const uint8_t *keys = m + HEADER + (size_t)l->nlang * LANG_REC;
-    const uint8_t *count = keys + 4 * (size_t)nkeys;
-    l->entries = count + nkeys;
-    if (l->entries + 2 * (size_t)nent != m + size) {
-        fprintf(stderr, "storyline: data/langid/model.bin is truncated\n");
-        abort();
-    }
-    uint32_t slots = 1024;
-    while (slots < 2 * nkeys)
-        slots *= 2;
-    l->mask = slots - 1;
-    l->slot = sl_xcalloc(slots, sizeof *l->slot);
-    for (uint32_t k = 0, first = 0; k < nkeys; first += count[k], k++)
-        slot_put(l, rd32(keys + 4 * (size_t)k), first, count[k]);
+    l->key_start = m + HEADER + (size_t)l->nlang * LANG_REC;
+    l->entry_start = l->key_start + 4 * (size_t)(BUCKETS + 1);
+    l->low = l->entry_start + 4 * (size_t)(BUCKETS + 1);
+    l->count = l->low + 2 * (size_t)nkeys;
+    l->entries = l->count + nkeys;
+    if (l->entries + 2 * (size_t)nent != m + size ||
+        rd32(l->key_start + 4 * (size_t)BUCKETS) != nkeys ||
+        rd32(l->entry_start + 4 * (size_t)BUCKETS) != nent)
+        broken("is truncated");
 }
 
 sl_langid *sl_langid_new(void)
 {
     sl_langid *l = sl_xcalloc(1, sizeof *l);
-    const uint8_t *m = sl_langid_model_start;
-    size_t size = (size_t)(sl_langid_model_end - sl_langid_model_start);
-    load_langs(l, m, size);
-    load_keys(l, m, size);
+    load(l, sl_langid_model_start,
+         (size_t)(sl_langid_model_end - sl_langid_model_start));
     return l;
 }
 
@@ -188,11 +194,11 @@ void sl_langid_free(sl_langid *l)
 {
     if (!l)
         return;
-    free(l->slot);
+    sl_buf_free(&l->valid);
     free(l);
 }
 
-/* ---- scanning: scripts and n-grams ------------------------------------- */
+/* ---- scanning: scripts and features ------------------------------------ */
 
 static script script_of(UChar32 c)
 {
@@ -219,6 +225,7 @@ static script script_of(UChar32 c)
     return SC_NONE;
 }
 
+/* FNV-1a over the UTF-8 bytes of c (the training script hashes the same). */
 static uint32_t fnv_cp(uint32_t h, UChar32 c)
 {
     uint8_t b[4];
@@ -234,43 +241,68 @@ static uint32_t fnv_cp(uint32_t h, UChar32 c)
     return h;
 }
 
-/* Adds the model's scores of one n-gram (hash 'key', order n). */
-static void score_gram(sl_langid *l, uint32_t key, int n)
+/* Adds the model's scores of one feature (hash 'key', order n, 1-based):
+ * a scan of its bucket, whose low key halves are ascending. */
+static void score(sl_langid *l, uint32_t key, int n)
 {
     key = key ? key : 1;
     l->grams[n - 1]++;
-    for (uint32_t i = (key * 2654435761u) & l->mask; l->slot[i]; i = (i + 1) & l->mask) {
-        if ((uint32_t)(l->slot[i] >> 32) != key)
-            continue;
-        uint32_t first = (uint32_t)l->slot[i] >> 8, count = l->slot[i] & 0xFF;
-        for (const uint8_t *e = l->entries + 2 * (size_t)first; count--; e += 2) {
-            l->acc[e[0]] += e[1];
-            l->hit[e[0]] += n >= 2;
-        }
+    size_t b = key >> 16, k = rd32(l->key_start + 4 * b);
+    size_t end = rd32(l->key_start + 4 * (b + 1));
+    uint32_t first = rd32(l->entry_start + 4 * b);
+    uint16_t want = (uint16_t)(key & 0xFFFF);
+    for (; k < end; k++) {
+        uint16_t got = rd16(l->low + 2 * k);
+        if (got > want)
+            return;
+        if (got == want)
+            break;
+        first += l->count[k];
+    }
+    if (k == end)
         return;
+    uint32_t count = l->count[k];
+    for (const uint8_t *e = l->entries + 2 * (size_t)first; count--; e += 2)
+        l->acc[e[0]] += e[1];
+}
+
+/* The current word: its last MAXN - 1 code points (" " first) for the
+ * n-grams, and the running hash of the whole word. */
+typedef struct {
+    UChar32 c[4];
+    int n;          /* code points in c */
+    uint32_t word;  /* FNV-1a of 0x01, " " and the word so far */
+    int wlen;       /* letters in the word */
+} window;
+
+static void word_start(window *w)
+{
+    w->c[0] = ' ', w->n = 1, w->wlen = 0;
+    w->word = fnv_cp(fnv_cp(0x811C9DC5u, 0x01), ' ');
+}
+
+/* Scores the n-grams that end at c (a letter, or ' ' closing the word). */
+static void push(sl_langid *l, window *w, UChar32 c)
+{
+    if (w->n == 4)
+        memmove(w->c, w->c + 1, 3 * sizeof *w->c), w->n--;
+    w->c[w->n++] = c;
+    uint32_t h = 0x811C9DC5u;
+    for (int len = 1; len <= w->n; len++) { /* suffixes, longest last */
+        h = 0x811C9DC5u;
+        for (int i = w->n - len; i < w->n; i++)
+            h = fnv_cp(h, w->c[i]);
+        if (len > 1 || c != ' ')
+            score(l, h, len);
     }
 }
 
-/* The last code points of the current word, " " first: the window whose
- * suffixes are the n-grams ending at the newest code point. */
-typedef struct {
-    UChar32 c[MAXN];
-    int n;
-} window;
-
-static void window_push(sl_langid *l, window *w, UChar32 c)
+static void word_end(sl_langid *l, window *w)
 {
-    if (w->n == MAXN)
-        memmove(w->c, w->c + 1, (MAXN - 1) * sizeof *w->c), w->n--;
-    w->c[w->n++] = c;
-    for (int len = 1; len <= w->n; len++) {
-        if (len == 1 && c == ' ')
-            continue;
-        uint32_t h = 0x811C9DC5u;
-        for (int i = w->n - len; i < w->n; i++)
-            h = fnv_cp(h, w->c[i]);
-        score_gram(l, h, len);
-    }
+    push(l, w, ' ');
+    if (w->wlen >= WORD_MIN && w->wlen <= WORD_MAX)
+        score(l, fnv_cp(w->word, ' '), 5);
+    word_start(w);
 }
 
 static bool is_letter(UChar32 c)
@@ -278,31 +310,38 @@ static bool is_letter(UChar32 c)
     return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
 }
 
+static bool decided(sl_langid *l);
+
 /* Scores s[0..len): letters per script and, for each language, the sum of
- * its n-gram scores.  Stops after SAMPLE_LETTERS letters. */
+ * its feature scores.  Stops at a word end once decided() or after
+ * SAMPLE_LETTERS letters. */
 static void scan(sl_langid *l, const char *s, size_t len)
 {
     memset(l->acc, 0, sizeof l->acc);
-    memset(l->hit, 0, sizeof l->hit);
     memset(l->grams, 0, sizeof l->grams);
     memset(l->letters, 0, sizeof l->letters);
-    window w = {{' '}, 1};
-    uint32_t total = 0;
+    window w;
+    word_start(&w);
+    uint32_t total = 0, check = CHECK_EVERY;
     for (size_t i = 0; i < len;) {
         int32_t c = sl_utf8_next(s, len, &i);
         if (c >= 0 && is_letter(c)) {
             l->letters[script_of(c)]++;
-            window_push(l, &w, u_tolower(c));
+            c = u_tolower(c);
+            push(l, &w, c);
+            w.word = fnv_cp(w.word, c);
+            w.wlen++;
             total++;
-        } else if (w.n > 1 || w.c[0] != ' ') {
-            window_push(l, &w, ' ');
-            w.c[0] = ' ', w.n = 1;
+        } else if (w.wlen) {
+            word_end(l, &w);
             if (total >= SAMPLE_LETTERS)
-                break;
+                return;
+            if (total >= check && (check += CHECK_EVERY, decided(l)))
+                return;
         }
     }
-    if (w.n > 1)
-        window_push(l, &w, ' ');
+    if (w.wlen)
+        word_end(l, &w);
 }
 
 /* ---- deciding ---------------------------------------------------------- */
@@ -323,30 +362,13 @@ static script main_script(const sl_langid *l, uint32_t *letters)
     return *letters ? best : SC_NONE;
 }
 
-/* Log-likelihood of language i (nats). */
+/* Log-likelihood of language i (nats), and its part above the floors. */
 static double loglik(const sl_langid *l, uint32_t i)
 {
     double v = l->acc[i] / 16.0;
     for (int n = 0; n < MAXN; n++)
         v += l->grams[n] * (double)l->lang[i].floor[n];
     return v;
-}
-
-/* Maps CLD2's code to ours; NULL if it is none of the model's languages and
- * not a plain ISO code. */
-static const char *cld_code(const char *c)
-{
-    static const char *const map[][2] = {
-        {"iw", "he"}, {"no", "nb"}, {"zh-Hant", "zh"}, {"sr-ME", "sr"},
-        {"jw", "jv"}, {"tl", "tl"},
-    };
-    if (!c)
-        return NULL;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (!strcmp(c, map[i][0]))
-            return map[i][1];
-    size_t n = strlen(c);
-    return (n == 2 || n == 3) && c[0] >= 'a' && c[0] <= 'z' ? c : NULL;
 }
 
 static int lang_index(const sl_langid *l, const char *code)
@@ -362,7 +384,7 @@ typedef struct {
     double score[MAXLANG];
     bool in[MAXLANG];
     int best, second;
-    uint32_t ngrams; /* n-grams scored, all orders */
+    uint32_t ngrams; /* features scored, all orders */
 } vote;
 
 static void rank(const sl_langid *l, vote *v)
@@ -379,19 +401,37 @@ static void rank(const sl_langid *l, vote *v)
 }
 
 /* Fills the candidates of script sc (for Han: ja and zh) with their
- * log-likelihoods. */
+ * log-likelihoods, and ranks them. */
 static void candidates(const sl_langid *l, script sc, vote *v)
 {
-    memset(v, 0, sizeof *v);
+    v->ngrams = 0;
     for (int n = 0; n < MAXN; n++)
         v->ngrams += l->grams[n];
     for (uint32_t i = 0; i < l->nlang; i++) {
         const char *c = l->lang[i].code;
         v->in[i] = sc == SC_HANI ? !strcmp(c, "ja") || !strcmp(c, "zh")
                                  : l->lang[i].script == (uint8_t)sc;
-        if (v->in[i])
-            v->score[i] = loglik(l, i);
+        v->score[i] = v->in[i] ? loglik(l, i) : 0;
     }
+    rank(l, v);
+}
+
+static double lead(const vote *v)
+{
+    return v->second < 0 ? 100 : v->score[v->best] - v->score[v->second];
+}
+
+/* True when the text read so far leaves no doubt: one script of a single
+ * language, or a model lead beyond SL_LANGID_STOP_LEAD. */
+static bool decided(sl_langid *l)
+{
+    uint32_t letters;
+    script sc = main_script(l, &letters);
+    if (sc > SC_MODEL_OTHER && sc != SC_HANI)
+        return l->letters[sc] * 10 >= letters * 9;
+    vote v;
+    candidates(l, sc, &v);
+    return v.best >= 0 && lead(&v) >= SL_LANGID_STOP_LEAD;
 }
 
 /* A confidence in 0..1 from the winner's lead in nats. */
@@ -400,41 +440,41 @@ static double lead_confidence(double lead)
     return lead <= 0 ? 0.5 : 1.0 - 0.5 * exp(-lead / 3.0);
 }
 
-/* Han, kana, Hangul, Greek ...: one language per script (Han: ja or zh). */
-static const char *by_script(sl_langid *l, script sc, uint32_t letters,
-                             double *conf)
+/* Maps CLD2's code to ours ("iw" -> "he", "no" -> "nb" ...). */
+static const char *cld_code(const char *c)
 {
-    if (sc != SC_HANI) {
-        *conf = (double)l->letters[sc] / letters;
-        return script_lang[sc];
-    }
-    vote v;
-    candidates(l, sc, &v);
-    rank(l, &v);
-    if (v.best < 0) {
-        *conf = 0.5;
-        return "zh";
-    }
-    *conf = lead_confidence(v.score[v.best] - v.score[v.second]);
-    return l->lang[v.best].code;
+    static const char *const map[][2] = {
+        {"iw", "he"}, {"no", "nb"}, {"zh-Hant", "zh"}, {"sr-ME", "sr"},
+        {"jw", "jv"},
+    };
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strcmp(c, map[i][0]))
+            return map[i][1];
+    return c;
 }
 
-/* The CLD2 vote: a bonus for its first guess, or its answer outright when
- * that is a language the model lacks and CLD2 is sure. */
-static const char *cld_vote(sl_langid *l, const char *s, size_t len, vote *v)
+/* The CLD2 vote: a bonus for its first guess when CLD2 finds it reliable
+ * and it is a candidate.  CLD2 gets at most CLD_BYTES, cut at a character,
+ * with invalid bytes replaced (it must not see them). */
+static void cld_vote(sl_langid *l, const char *s, size_t len, vote *v)
 {
-    sl_cld2_result r;
     size_t n = len < CLD_BYTES ? len : CLD_BYTES;
     while (n < len && n && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--;
+    if (!sl_utf8_valid(s, n)) {
+        sl_buf_clear(&l->valid);
+        sl_utf8_clean(s, n, &l->valid);
+        s = l->valid.s, n = l->valid.len;
+    }
+    sl_cld2_result r;
     sl_cld2_detect(s, n, &r);
-    const char *code = cld_code(r.code[0]);
-    int i = lang_index(l, code);
-    if (i >= 0 && v->in[i])
+    int i = lang_index(l, cld_code(r.code[0]));
+    if (i >= 0 && v->in[i] && r.reliable) {
         v->score[i] += SL_LANGID_CLD_WEIGHT * v->ngrams * r.percent[0] / 100.0;
-    else if (i < 0 && code && r.reliable && r.percent[0] >= 70)
-        return code;
-    return NULL;
+        rank(l, v);
+    }
 }
 
 /* Takes the hint when it is a candidate within SL_LANGID_TIE of the best. */
@@ -450,24 +490,21 @@ static void apply_hint(const sl_langid *l, const char *hint, vote *v)
         v->second = v->best, v->best = i;
 }
 
-/* Latin, Cyrillic, Arabic, Devanagari: the model and CLD2 vote. */
+/* Latin, Cyrillic, Arabic, Devanagari and Han: the model, CLD2 on close
+ * calls, the hint on ties. */
 static const char *by_model(sl_langid *l, script sc, const char *s, size_t len,
                             const char *hint, double *conf)
 {
     vote v;
     candidates(l, sc, &v);
-    const char *other = cld_vote(l, s, len, &v);
-    rank(l, &v);
-    if (other)
-        return *conf = 0.9, other;
     if (v.best < 0)
-        return *conf = 0, "und";
-    uint32_t hits = l->grams[1] + l->grams[2] + l->grams[3];
-    if (l->hit[v.best] < SL_LANGID_MIN_HIT * hits)
-        return *conf = 0, "und";
+        return "und";
+    if (lead(&v) < SL_LANGID_CLD_GATE && sc != SC_HANI)
+        cld_vote(l, s, len, &v);
+    if (l->acc[v.best] / 16.0 < SL_LANGID_MIN_GAIN * v.ngrams)
+        return "und";
     apply_hint(l, hint, &v);
-    double lead = v.second < 0 ? 10 : v.score[v.best] - v.score[v.second];
-    *conf = lead_confidence(lead);
+    *conf = lead_confidence(lead(&v));
     return l->lang[v.best].code;
 }
 
@@ -482,8 +519,8 @@ const char *sl_langid_detect(sl_langid *l, const char *s, size_t len,
     bool cjk = sc == SC_HANI || sc == SC_KANA || sc == SC_HANG;
     if (sc == SC_NONE || letters < (cjk ? 1u : (uint32_t)MIN_LETTERS))
         lang = "und";
-    else if (sc >= SC_MODEL_OTHER)
-        lang = by_script(l, sc, letters, &conf);
+    else if (sc > SC_MODEL_OTHER && sc != SC_HANI)
+        lang = script_lang[sc], conf = (double)l->letters[sc] / letters;
     else
         lang = by_model(l, sc, s, len, hint, &conf);
     if (confidence)
