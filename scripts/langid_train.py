@@ -11,34 +11,46 @@ langid.c were chosen on.
 
 Features of each word (its lowercased letters and marks, as ICU's
 u_tolower()):
-  orders 1..4  the n-grams of 1..4 code points of " word " (the lone space
+  orders 1..5  the n-grams of 1..5 code points of " word " (the lone space
                is not one);
-  order 5      the whole word " word ", for words of 3..24 letters (shorter
-               ones are already 4-grams), hashed after a 0x01 byte.
-For each language and order the model keeps the KEEP[n] most frequent
-features with log P(feature | language, order); a feature a language lacks
-scores that language's floor for the order.
+  order 6      the whole word " word ", for words of 1..24 letters, hashed
+               after a 0x01 byte.
+All are counted; the model stores the orders of ORDERS (1, 4 and 6: on the
+dev split these beat all of 1..6 -- naive Bayes counts overlapping n-grams
+as independent evidence, and fewer orders overcount less -- and they cost
+less than half the look-ups).  For each language and used order it keeps
+the KEEP[n] most frequent features with log P(feature | language, order); a
+feature a language lacks scores that language's floor for the order.
 
 Binary layout (little endian), read by langid.c without any parsing: the
 index is built here, so loading costs nothing.  A feature's key is the
 FNV-1a hash of its UTF-8 bytes (0 -> 1); keys are sorted and cut into 2^16
 buckets by their top 16 bits, and only the low 16 bits are stored.
-  "SLLI" u32 version(3) u32 nlang u32 nkeys u32 nentries
-  nlang x { char code[4]; u8 script; u8 pad[3]; f32 floor[5] }
+  "SLLI" u32 version(5) u32 nlang u32 nkeys u32 nentries u32 ndense
+      u32 orders (bit n-1: order n is used)
+  nlang x { char code[4]; u8 script; u8 pad[3]; f32 floor[6] }
   u32 key_start[65537]    first key of each bucket (and the end)
   u32 entry_start[65537]  first entry of each bucket (and the end)
   u16 low[nkeys]          low 16 bits of each key, ascending in a bucket
-  u8 count[nkeys]         entries of each key
-  nentries x { u8 lang; u8 q }: q = (log P - floor) in 1/16 nat
+  u8 count[nkeys]         entries of each key; 255: a dense row
+  nentries x { u8 lang; u8 q }: q = (log P - floor) in 1/16 nat; for a
+                          dense row, one entry: the row's number (u16)
+  ndense x u8 q[80]       the q of every language, for keys that at least
+                          16 languages know (a 1-gram, "th", " de" ...): one
+                          straight loop instead of a scattered one
 Training is deterministic: same text in, same bytes out.
 """
 import collections, math, multiprocessing, os, pickle, struct, sys, unicodedata, zlib
 
-MAXN = 5
-KEEP = {1: 100000, 2: 5000, 3: 8000, 4: 8000, 5: 6000}
+MAXN = 6  # orders 1..5: character n-grams; 6: whole words
+# Features kept per language and order, and the orders the model uses (the
+# others are counted, so that LANGID_COUNTS can try them, but not stored).
+KEEP = {1: 100000, 2: 5000, 3: 8000, 4: 14000, 5: 10000, 6: 14000}
+ORDERS = [int(n) for n in os.environ.get("LANGID_ORDERS", "1,5,6").split(",")]
 SCRIPTS = ["latn", "cyrl", "arab", "deva", "other"]
-WORD_MIN, WORD_MAX = 3, 24
+WORD_MIN, WORD_MAX = 1, 24
 BUCKETS = 1 << 16
+DENSE_MIN, DENSE_MARK, DENSE_STRIDE = 16, 255, 80
 
 def fnv1a(b):
     h = 0x811C9DC5
@@ -62,14 +74,14 @@ def features(line):
     out = []
     for w in words(line):
         f = " " + w + " "
-        for n in range(1, 5):
+        for n in range(1, 6):
             out.extend(f[i:i + n] for i in range(len(f) - n + 1))
         if WORD_MIN <= len(w) <= WORD_MAX:
             out.append("\x01" + f)
     return [g for g in out if g != " "]
 
 def order(g):
-    return 5 if g[0] == "\x01" else len(g)
+    return 6 if g[0] == "\x01" else len(g)
 
 def script_of(text):
     c = collections.Counter()
@@ -116,14 +128,14 @@ def floors_of(results):
     just below the rarest kept one, but never above the median over the
     languages -- a language with little text must not win by knowing
     little (its own floor is high because its total is small)."""
-    own = [[math.log((kept[n][1][-1][1] if kept[n][1] else 1) / kept[n][0]) - 1.0
+    own = [[math.log((kept[n][1][-1][1] if kept[n][1] else 1) / kept[n][0]) - 3.0
             for n in range(1, MAXN + 1)] for _, _, kept in results]
     med = [sorted(f[n] for f in own)[len(own) // 2] for n in range(MAXN)]
     return [[min(f[n], med[n]) for n in range(MAXN)] for f in own]
 
 def quantize(kept, floors):
     table = {}
-    for n in range(1, MAXN + 1):
+    for n in ORDERS:
         total, grams = kept[n]
         for g, c in grams:
             q = min(255, round((math.log(c / total) - floors[n - 1]) * 16))
@@ -140,18 +152,27 @@ def build_index(table):
     """The keys sorted, cut into 2^16 buckets by their top 16 bits."""
     keys = sorted(table)
     key_start, entry_start = [0] * (BUCKETS + 1), [0] * (BUCKETS + 1)
-    low, count, entries = [], [], []
+    low, count, entries, dense = [], [], [], []
     k = 0
     for b in range(BUCKETS):
         key_start[b], entry_start[b] = len(low), len(entries)
         while k < len(keys) and keys[k] >> 16 == b:
-            row = sorted(table[keys[k]].items())[:255]
+            row = sorted(table[keys[k]].items())
             low.append(keys[k] & 0xFFFF)
-            count.append(len(row))
-            entries.extend(row)
+            if len(row) >= DENSE_MIN:  # one entry: the dense row's number
+                count.append(DENSE_MARK)
+                entries.append((len(dense) & 0xFF, len(dense) >> 8))
+                d = [0] * DENSE_STRIDE
+                for li, q in row:
+                    d[li] = q
+                dense.append(d)
+            else:
+                count.append(len(row))
+                entries.extend(row)
             k += 1
     key_start[BUCKETS], entry_start[BUCKETS] = len(low), len(entries)
-    return key_start, entry_start, low, count, entries
+    assert len(dense) < 1 << 16
+    return key_start, entry_start, low, count, entries, dense
 
 def main(textdir, out, devout=None):
     per = load(textdir)
@@ -174,7 +195,7 @@ def main(textdir, out, devout=None):
                 pickle.dump(results, f)
     for _, _, kept in results:  # a cache may hold more than KEEP
         for n in kept:
-            kept[n] = (kept[n][0], kept[n][1][:KEEP[n]])
+            kept[n] = (kept[n][0], kept[n][1][:KEEP[n]] if n in ORDERS else [])
     table = collections.defaultdict(dict)
     meta = []
     for li, (lang, floors, (script, ntrain, kept)) in enumerate(zip(langs, floors_of(results), results)):
@@ -182,17 +203,22 @@ def main(textdir, out, devout=None):
             table[feature_key(g)][li] = q
         meta.append((lang, script, floors))
         print(lang, ntrain, SCRIPTS[script], file=sys.stderr)
-    key_start, entry_start, low, count, entries = build_index(table)
+    assert len(langs) <= DENSE_STRIDE
+    key_start, entry_start, low, count, entries, dense = build_index(table)
     with open(out, "wb") as f:
-        f.write(b"SLLI" + struct.pack("<4I", 3, len(langs), len(low), len(entries)))
+        mask = sum(1 << (n - 1) for n in ORDERS)
+        f.write(b"SLLI" + struct.pack("<6I", 5, len(langs), len(low), len(entries), len(dense), mask))
         for lang, script, floors in meta:
-            f.write(lang.encode().ljust(4, b"\0") + struct.pack("<B3x5f", script, *floors))
+            floors = [f if n + 1 in ORDERS else 0.0 for n, f in enumerate(floors)]
+            f.write(lang.encode().ljust(4, b"\0") + struct.pack("<B3x6f", script, *floors))
         f.write(struct.pack(f"<{BUCKETS + 1}I", *key_start))
         f.write(struct.pack(f"<{BUCKETS + 1}I", *entry_start))
         f.write(struct.pack(f"<{len(low)}H", *low))
         f.write(bytes(count))
         f.write(bytes(b for e in entries for b in e))
-    print(f"{len(langs)} languages, {len(low)} keys, {len(entries)} entries", file=sys.stderr)
+        f.write(bytes(b for d in dense for b in d))
+    print(f"{len(langs)} languages, {len(low)} keys, {len(entries)} entries, "
+          f"{len(dense)} dense rows", file=sys.stderr)
 
 if __name__ == "__main__":
     if len(sys.argv) not in (3, 4):

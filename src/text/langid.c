@@ -9,16 +9,17 @@
  *     ours, so counting letters per script answers at once.  Han without kana
  *     is Chinese or Japanese kanji: the model below decides.
  *  2. For Latin, Cyrillic, Arabic and Devanagari text, a naive Bayes model
- *     scores every language written in that script: the features of each
- *     lowercased word are its n-grams of 1..4 code points framed by spaces
- *     (" haus " -> "h", " h", " ha", "aus " ...) and, for words of 3..24
- *     letters, the whole word; score = sum of log P(feature | language),
- *     where a feature a language lacks costs that language's "floor".  The
- *     model is built by scripts/build-langid-model.sh from Debian packages
- *     (Firefox, LibreOffice and MediaWiki translations, translated man pages;
- *     data/langid/SOURCES.md) and embedded in the binary (data/langid/model.bin
- *     via .incbin) with its hash table ready-made, so loading is free and
- *     needs no file at run time.
+ *     scores every language written in that script.  The features of each
+ *     lowercased word are its letters, its 4-grams of code points framed by
+ *     spaces (" haus " -> " hau", "haus", "aus ") and the whole word; score =
+ *     sum of log P(feature | language), where a feature a language lacks
+ *     costs that language's "floor".  (Which n-gram orders are used is the
+ *     model's choice, stored in it; see scripts/langid_train.py.)  The model
+ *     is built by scripts/build-langid-model.sh from Debian packages
+ *     (Firefox, LibreOffice and MediaWiki translations, translated man
+ *     pages; data/langid/SOURCES.md) and embedded in the binary
+ *     (data/langid/model.bin via .incbin) with its index ready-made, so
+ *     loading is free and needs no file at run time.
  *  3. CLD2 (Google's Compact Language Detector 2, trained on web text) is
  *     asked only when the model's lead is small: its reliable first guess
  *     adds a bonus proportional to the text length.  It costs more than the
@@ -38,7 +39,6 @@
  * bench/langid.c (build/bench/langid).
  */
 #include "text.h"
-#include "cld2_shim.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -49,34 +49,39 @@
 
 /* ---- tunables (chosen on the dev split, see data/langid/SOURCES.md) ----- */
 
-#ifndef SL_LANGID_CLD_WEIGHT
-#define SL_LANGID_CLD_WEIGHT 0.25 /* CLD2's bonus, nats per scored feature */
-#endif
-#ifndef SL_LANGID_CLD_GATE
-#define SL_LANGID_CLD_GATE 8.0 /* CLD2 is asked when the lead is below (nats) */
-#endif
 #ifndef SL_LANGID_STOP_LEAD
-#define SL_LANGID_STOP_LEAD 60.0 /* scanning stops at this lead (nats) */
+#define SL_LANGID_STOP_LEAD 120.0 /* scanning stops at this lead (nats) */
+#endif
+#ifndef SL_LANGID_STOP_LETTERS
+#define SL_LANGID_STOP_LETTERS 48 /* letters read before the first look */
 #endif
 #ifndef SL_LANGID_TIE
-#define SL_LANGID_TIE 0.05 /* a hint wins within this many nats per feature */
+#define SL_LANGID_TIE 2.0 /* a hint wins within this many nats of the best */
+#endif
+#ifndef SL_LANGID_CONF_SCALE
+#define SL_LANGID_CONF_SCALE 8.0 /* nats of lead per e-fold of doubt */
 #endif
 #ifndef SL_LANGID_MIN_GAIN
-#define SL_LANGID_MIN_GAIN 1.0 /* below this mean gain over the floor: "und" */
+#define SL_LANGID_MIN_GAIN 0.05 /* below this mean gain over the floor: "und" */
 #endif
 
 enum {
-    MAXN = 5,              /* feature orders: n-grams of 1..4, whole words */
-    WORD_MIN = 3,          /* whole-word features: 3..24 letters */
+    MAXN = 6,              /* feature orders: n-grams of 1..5, whole words */
+    MAXGRAM = 5,           /* the longest n-gram */
+    WORD = 6,              /* the order of whole-word features */
+    WORD_MIN = 1,          /* whole-word features: 1..24 letters */
     WORD_MAX = 24,
     MAXLANG = 128,         /* most languages a model may hold */
     SAMPLE_LETTERS = 1500, /* letters scored at most */
     CHECK_EVERY = 48,      /* letters between two looks at the lead */
-    CLD_BYTES = 4096,      /* bytes given to CLD2 at most */
     MIN_LETTERS = 3,       /* fewer (alphabetic scripts): "und" */
-    HEADER = 20,           /* "SLLI" + 4 x u32 */
+    GARBAGE_WORDS = 3,     /* words needed to call a text garbage */
+    HEADER = 28,           /* "SLLI" + 6 x u32 */
+    DENSE_MARK = 255,      /* the count of a key stored as a dense row */
+    DENSE_STRIDE = 80,     /* bytes per dense row: one per language */
     BUCKETS = 1 << 16,     /* keys are bucketed by their top 16 bits */
-    LANG_REC = 28          /* code[4], script, pad[3], f32 floor[5] */
+    UNI_SLOTS = 256,       /* distinct 1-grams counted before scoring */
+    LANG_REC = 32          /* code[4], script, pad[3], f32 floor[6] */
 };
 
 /* ---- the embedded model ------------------------------------------------ */
@@ -114,17 +119,21 @@ typedef struct {
 
 struct sl_langid {
     uint32_t nlang;
+    uint32_t orders;        /* bit n - 1 set: the model has features of order n */
     lang_info lang[MAXLANG];
     /* the index, borrowed from the blob (see scripts/langid_train.py) */
     const uint8_t *key_start, *entry_start; /* u32 per bucket, and the end */
     const uint8_t *low;     /* u16 per key: its low 16 bits */
     const uint8_t *count;   /* u8 per key: its entries */
     const uint8_t *entries; /* (lang, q) pairs */
-    sl_buf valid;           /* scratch: the text with invalid bytes replaced */
+    const uint8_t *dense;   /* DENSE_STRIDE q per row */
     /* scratch for one call */
-    int32_t acc[MAXLANG];   /* sum of q (1/16 nat) per language */
+    int32_t acc[MAXLANG];   /* sum of q (1/16 nat) per language, orders >= 2 */
+    int32_t acc1[MAXLANG];  /* the same for 1-grams */
     uint32_t grams[MAXN];   /* features scored, per order */
     uint32_t letters[SC_COUNT];
+    uint32_t uni_key[UNI_SLOTS], uni_n[UNI_SLOTS]; /* 1-grams not yet scored */
+    uint32_t uni_used;      /* slots of uni_n in use */
 };
 
 static uint32_t rd32(const uint8_t *p)
@@ -158,11 +167,12 @@ static void broken(const char *why)
  * build error, not an input error). */
 static void load(sl_langid *l, const uint8_t *m, size_t size)
 {
-    if (size < HEADER || memcmp(m, "SLLI", 4) || rd32(m + 4) != 3 ||
-        rd32(m + 8) > MAXLANG)
-        broken("is not a model of version 3");
+    if (size < HEADER || memcmp(m, "SLLI", 4) || rd32(m + 4) != 5 ||
+        rd32(m + 8) > DENSE_STRIDE)
+        broken("is not a model of version 5");
+    l->orders = rd32(m + 24);
     l->nlang = rd32(m + 8);
-    uint32_t nkeys = rd32(m + 12), nent = rd32(m + 16);
+    uint32_t nkeys = rd32(m + 12), nent = rd32(m + 16), ndense = rd32(m + 20);
     for (uint32_t i = 0; i < l->nlang; i++) {
         const uint8_t *r = m + HEADER + (size_t)i * LANG_REC;
         memcpy(l->lang[i].code, r, 4);
@@ -176,7 +186,8 @@ static void load(sl_langid *l, const uint8_t *m, size_t size)
     l->low = l->entry_start + 4 * (size_t)(BUCKETS + 1);
     l->count = l->low + 2 * (size_t)nkeys;
     l->entries = l->count + nkeys;
-    if (l->entries + 2 * (size_t)nent != m + size ||
+    l->dense = l->entries + 2 * (size_t)nent;
+    if (l->dense + (size_t)DENSE_STRIDE * ndense != m + size ||
         rd32(l->key_start + 4 * (size_t)BUCKETS) != nkeys ||
         rd32(l->entry_start + 4 * (size_t)BUCKETS) != nent)
         broken("is truncated");
@@ -194,7 +205,6 @@ void sl_langid_free(sl_langid *l)
 {
     if (!l)
         return;
-    sl_buf_free(&l->valid);
     free(l);
 }
 
@@ -241,12 +251,21 @@ static uint32_t fnv_cp(uint32_t h, UChar32 c)
     return h;
 }
 
-/* Adds the model's scores of one feature (hash 'key', order n, 1-based):
- * a scan of its bucket, whose low key halves are ascending. */
-static void score(sl_langid *l, uint32_t key, int n)
+/* acc += times * q, for a dense row: a loop the compiler vectorizes. */
+static void add_row(int32_t *restrict acc, const uint8_t *restrict q,
+                    uint32_t times)
+{
+    for (int i = 0; i < DENSE_STRIDE; i++)
+        acc[i] += (int32_t)(q[i] * times);
+}
+
+/* Adds the model's scores of a feature seen 'times' times (hash 'key',
+ * order n, 1-based): a scan of its bucket, whose low key halves are
+ * ascending. */
+static void score(sl_langid *l, uint32_t key, int n, uint32_t times)
 {
     key = key ? key : 1;
-    l->grams[n - 1]++;
+    l->grams[n - 1] += times;
     size_t b = key >> 16, k = rd32(l->key_start + 4 * b);
     size_t end = rd32(l->key_start + 4 * (b + 1));
     uint32_t first = rd32(l->entry_start + 4 * b);
@@ -257,19 +276,54 @@ static void score(sl_langid *l, uint32_t key, int n)
             return;
         if (got == want)
             break;
-        first += l->count[k];
+        first += l->count[k] == DENSE_MARK ? 1 : l->count[k];
     }
     if (k == end)
         return;
     uint32_t count = l->count[k];
-    for (const uint8_t *e = l->entries + 2 * (size_t)first; count--; e += 2)
-        l->acc[e[0]] += e[1];
+    const uint8_t *e = l->entries + 2 * (size_t)first;
+    if (count == DENSE_MARK) {
+        add_row(n == 1 ? l->acc1 : l->acc, l->dense + (size_t)DENSE_STRIDE * rd16(e), times);
+        return;
+    }
+    for (; count--; e += 2)
+        (n == 1 ? l->acc1 : l->acc)[e[0]] += (int32_t)(e[1] * times);
+}
+
+/* Scores the counted 1-grams and forgets them.  A 1-gram is known to most
+ * languages of its script, so adding its scores once per distinct letter
+ * rather than once per occurrence saves most of the work of a scan. */
+static void flush_unigrams(sl_langid *l)
+{
+    for (int i = 0; i < UNI_SLOTS; i++)
+        if (l->uni_n[i]) {
+            score(l, l->uni_key[i], 1, l->uni_n[i]);
+            l->uni_n[i] = 0;
+        }
+    l->uni_used = 0;
+}
+
+static void count_unigram(sl_langid *l, uint32_t key)
+{
+    _Static_assert(UNI_SLOTS == 256, "the slot is the hash's top 8 bits");
+    uint32_t i = (key * 2654435761u) >> 24;
+    while (l->uni_n[i] && l->uni_key[i] != key)
+        i = (i + 1) % UNI_SLOTS;
+    if (!l->uni_n[i]) {
+        if (l->uni_used >= UNI_SLOTS / 2) { /* half full: score what is there */
+            flush_unigrams(l);
+            i = (key * 2654435761u) >> 24;
+        }
+        l->uni_key[i] = key;
+        l->uni_used++;
+    }
+    l->uni_n[i]++;
 }
 
 /* The current word: its last MAXN - 1 code points (" " first) for the
  * n-grams, and the running hash of the whole word. */
 typedef struct {
-    UChar32 c[4];
+    UChar32 c[MAXGRAM];
     int n;          /* code points in c */
     uint32_t word;  /* FNV-1a of 0x01, " " and the word so far */
     int wlen;       /* letters in the word */
@@ -281,27 +335,31 @@ static void word_start(window *w)
     w->word = fnv_cp(fnv_cp(0x811C9DC5u, 0x01), ' ');
 }
 
-/* Scores the n-grams that end at c (a letter, or ' ' closing the word). */
+/* Scores the n-grams of the model's orders that end at c (a letter, or
+ * ' ' closing the word). */
 static void push(sl_langid *l, window *w, UChar32 c)
 {
-    if (w->n == 4)
-        memmove(w->c, w->c + 1, 3 * sizeof *w->c), w->n--;
+    if (w->n == MAXGRAM)
+        memmove(w->c, w->c + 1, (MAXGRAM - 1) * sizeof *w->c), w->n--;
     w->c[w->n++] = c;
-    uint32_t h = 0x811C9DC5u;
-    for (int len = 1; len <= w->n; len++) { /* suffixes, longest last */
-        h = 0x811C9DC5u;
+    for (int len = 1; len <= w->n; len++) {
+        if (!(l->orders >> (len - 1) & 1))
+            continue;
+        uint32_t h = 0x811C9DC5u;
         for (int i = w->n - len; i < w->n; i++)
             h = fnv_cp(h, w->c[i]);
-        if (len > 1 || c != ' ')
-            score(l, h, len);
+        if (len > 1)
+            score(l, h, len, 1);
+        else if (c != ' ')
+            count_unigram(l, h);
     }
 }
 
 static void word_end(sl_langid *l, window *w)
 {
     push(l, w, ' ');
-    if (w->wlen >= WORD_MIN && w->wlen <= WORD_MAX)
-        score(l, fnv_cp(w->word, ' '), 5);
+    if (w->wlen >= WORD_MIN && w->wlen <= WORD_MAX && (l->orders >> (WORD - 1) & 1))
+        score(l, fnv_cp(w->word, ' '), WORD, 1);
     word_start(w);
 }
 
@@ -318,11 +376,14 @@ static bool decided(sl_langid *l);
 static void scan(sl_langid *l, const char *s, size_t len)
 {
     memset(l->acc, 0, sizeof l->acc);
+    memset(l->acc1, 0, sizeof l->acc1);
     memset(l->grams, 0, sizeof l->grams);
     memset(l->letters, 0, sizeof l->letters);
+    memset(l->uni_n, 0, sizeof l->uni_n);
+    l->uni_used = 0;
     window w;
     word_start(&w);
-    uint32_t total = 0, check = CHECK_EVERY;
+    uint32_t total = 0, check = SL_LANGID_STOP_LETTERS;
     for (size_t i = 0; i < len;) {
         int32_t c = sl_utf8_next(s, len, &i);
         if (c >= 0 && is_letter(c)) {
@@ -335,13 +396,18 @@ static void scan(sl_langid *l, const char *s, size_t len)
         } else if (w.wlen) {
             word_end(l, &w);
             if (total >= SAMPLE_LETTERS)
-                return;
-            if (total >= check && (check += CHECK_EVERY, decided(l)))
-                return;
+                break;
+            if (total >= check) {
+                check += CHECK_EVERY;
+                flush_unigrams(l);
+                if (decided(l))
+                    break;
+            }
         }
     }
     if (w.wlen)
         word_end(l, &w);
+    flush_unigrams(l);
 }
 
 /* ---- deciding ---------------------------------------------------------- */
@@ -365,7 +431,7 @@ static script main_script(const sl_langid *l, uint32_t *letters)
 /* Log-likelihood of language i (nats), and its part above the floors. */
 static double loglik(const sl_langid *l, uint32_t i)
 {
-    double v = l->acc[i] / 16.0;
+    double v = (l->acc[i] + l->acc1[i]) / 16.0;
     for (int n = 0; n < MAXN; n++)
         v += l->grams[n] * (double)l->lang[i].floor[n];
     return v;
@@ -437,44 +503,7 @@ static bool decided(sl_langid *l)
 /* A confidence in 0..1 from the winner's lead in nats. */
 static double lead_confidence(double lead)
 {
-    return lead <= 0 ? 0.5 : 1.0 - 0.5 * exp(-lead / 3.0);
-}
-
-/* Maps CLD2's code to ours ("iw" -> "he", "no" -> "nb" ...). */
-static const char *cld_code(const char *c)
-{
-    static const char *const map[][2] = {
-        {"iw", "he"}, {"no", "nb"}, {"zh-Hant", "zh"}, {"sr-ME", "sr"},
-        {"jw", "jv"},
-    };
-    if (!c)
-        return NULL;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (!strcmp(c, map[i][0]))
-            return map[i][1];
-    return c;
-}
-
-/* The CLD2 vote: a bonus for its first guess when CLD2 finds it reliable
- * and it is a candidate.  CLD2 gets at most CLD_BYTES, cut at a character,
- * with invalid bytes replaced (it must not see them). */
-static void cld_vote(sl_langid *l, const char *s, size_t len, vote *v)
-{
-    size_t n = len < CLD_BYTES ? len : CLD_BYTES;
-    while (n < len && n && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    if (!sl_utf8_valid(s, n)) {
-        sl_buf_clear(&l->valid);
-        sl_utf8_clean(s, n, &l->valid);
-        s = l->valid.s, n = l->valid.len;
-    }
-    sl_cld2_result r;
-    sl_cld2_detect(s, n, &r);
-    int i = lang_index(l, cld_code(r.code[0]));
-    if (i >= 0 && v->in[i] && r.reliable) {
-        v->score[i] += SL_LANGID_CLD_WEIGHT * v->ngrams * r.percent[0] / 100.0;
-        rank(l, v);
-    }
+    return lead <= 0 ? 0.5 : 1.0 - 0.5 * exp(-lead / SL_LANGID_CONF_SCALE);
 }
 
 /* Takes the hint when it is a candidate within SL_LANGID_TIE of the best. */
@@ -486,26 +515,33 @@ static void apply_hint(const sl_langid *l, const char *hint, vote *v)
     int i = lang_index(l, !strcmp(h, "no") ? "nb" : h);
     if (i < 0 || !v->in[i] || i == v->best)
         return;
-    if (v->score[v->best] - v->score[i] <= SL_LANGID_TIE * v->ngrams)
+    if (v->score[v->best] - v->score[i] <= SL_LANGID_TIE)
         v->second = v->best, v->best = i;
 }
 
-/* Latin, Cyrillic, Arabic, Devanagari and Han: the model, CLD2 on close
- * calls, the hint on ties. */
-static const char *by_model(sl_langid *l, script sc, const char *s, size_t len,
-                            const char *hint, double *conf)
+/* Latin, Cyrillic, Arabic, Devanagari and Han: the model, and the hint on
+ * ties. */
+static const char *by_model(sl_langid *l, script sc, const char *hint,
+                            double *conf)
 {
     vote v;
     candidates(l, sc, &v);
     if (v.best < 0)
         return "und";
-    if (lead(&v) < SL_LANGID_CLD_GATE && sc != SC_HANI)
-        cld_vote(l, s, len, &v);
-    if (l->acc[v.best] / 16.0 < SL_LANGID_MIN_GAIN * v.ngrams)
+    if (sc != SC_HANI && l->grams[WORD - 1] >= GARBAGE_WORDS &&
+        l->acc[v.best] / 16.0 < SL_LANGID_MIN_GAIN * (v.ngrams - l->grams[0]))
         return "und";
     apply_hint(l, hint, &v);
     *conf = lead_confidence(lead(&v));
     return l->lang[v.best].code;
+}
+
+/* The confidence of a language told by its script: the share of the
+ * letters in that script (kana and Han for Japanese). */
+static double script_share(const sl_langid *l, script sc, uint32_t letters)
+{
+    uint32_t own = l->letters[sc] + (sc == SC_KANA ? l->letters[SC_HANI] : 0);
+    return (double)own / letters;
 }
 
 const char *sl_langid_detect(sl_langid *l, const char *s, size_t len,
@@ -520,9 +556,9 @@ const char *sl_langid_detect(sl_langid *l, const char *s, size_t len,
     if (sc == SC_NONE || letters < (cjk ? 1u : (uint32_t)MIN_LETTERS))
         lang = "und";
     else if (sc > SC_MODEL_OTHER && sc != SC_HANI)
-        lang = script_lang[sc], conf = (double)l->letters[sc] / letters;
+        lang = script_lang[sc], conf = script_share(l, sc, letters);
     else
-        lang = by_model(l, sc, s, len, hint, &conf);
+        lang = by_model(l, sc, hint, &conf);
     if (confidence)
         *confidence = strcmp(lang, "und") ? conf : 0;
     return lang;
