@@ -1,38 +1,42 @@
 /*
  * langid.c -- language identification: which of 75 languages a text is in.
  *
- * The idea: the writing system first, then a naive Bayes model of character
- * n-grams and words, with CLD2 as a second opinion on close calls.
+ * The idea: the writing system first, then a naive Bayes model of letters,
+ * character 5-grams and whole words.
  *
  *  1. The writing system decides first.  Greek, Armenian, Hebrew, Georgian,
  *     Thai, Hangul, kana and the Indic scripts each belong to one language of
  *     ours, so counting letters per script answers at once.  Han without kana
  *     is Chinese or Japanese kanji: the model below decides.
- *  2. For Latin, Cyrillic, Arabic and Devanagari text, a naive Bayes model
- *     scores every language written in that script.  The features of each
- *     lowercased word are its letters, its 4-grams of code points framed by
- *     spaces (" haus " -> " hau", "haus", "aus ") and the whole word; score =
- *     sum of log P(feature | language), where a feature a language lacks
- *     costs that language's "floor".  (Which n-gram orders are used is the
- *     model's choice, stored in it; see scripts/langid_train.py.)  The model
- *     is built by scripts/build-langid-model.sh from Debian packages
- *     (Firefox, LibreOffice and MediaWiki translations, translated man
- *     pages; data/langid/SOURCES.md) and embedded in the binary
+ *  2. For Latin, Cyrillic, Arabic and Devanagari text, the model scores every
+ *     language written in that script.  The features of each lowercased word
+ *     are its letters, its n-grams of code points framed by spaces (with
+ *     5-grams: " haus" and "haus ") and the word itself; score = sum of
+ *     log P(feature | language), where a feature a language lacks costs that
+ *     language's "floor".  Which n-gram orders are used is the model's
+ *     choice, stored in it (scripts/langid_train.py says why these).  The
+ *     model is built by scripts/build-langid-model.sh from Debian packages
+ *     (Firefox, LibreOffice and MediaWiki translations, translated man pages;
+ *     data/langid/SOURCES.md) and embedded in the binary
  *     (data/langid/model.bin via .incbin) with its index ready-made, so
  *     loading is free and needs no file at run time.
- *  3. CLD2 (Google's Compact Language Detector 2, trained on web text) is
- *     asked only when the model's lead is small: its reliable first guess
- *     adds a bonus proportional to the text length.  It costs more than the
- *     model, so long texts, whose lead is large, never pay for it.
+ *
+ * Invariants: the answer is one of the model's languages or "und", and
+ * depends on the text and the hint only.  "und" (confidence 0) is returned
+ * for fewer than MIN_LETTERS letters and for garbage: several words of which
+ * the best language knows no word and no 5-gram.  The confidence is
+ * 1 - exp(-lead / SL_LANGID_CONF_SCALE) / 2 for a lead in nats over the
+ * runner-up, which on the dev split is about the share of right answers.
+ * The hint (from <html lang>, a feed) wins only within SL_LANGID_TIE nats,
+ * where the model alone is right about half the time.
  *
  * Trade-offs: scanning stops once the lead is beyond doubt (an article's
  * language is settled after a line or two; this keeps the cost per article
- * flat), and after SAMPLE_LETTERS letters in any case.  The model is trained
- * on UI strings and manuals, not news, which is why CLD2 helps on close
- * calls.  "und" is returned for fewer than MIN_LETTERS letters and for text
- * whose features the best language hardly knows (garbage).  The hint (from
- * <html lang>, a feed) wins only near ties.  Languages outside the model are
- * never answered: a wrong "rw" helps nobody more than "und".
+ * flat, a few microseconds) and after SAMPLE_LETTERS letters in any case.
+ * The model knows UI strings and manuals, not news: close relatives (bs /
+ * hr / sr, ms / id, nb / nn / da) are its weak spots.  CLD2 was tried as a
+ * second opinion on close calls and did not help on the dev split, so it is
+ * not asked.  Languages outside the model are never answered.
  *
  * No globals: the model's bytes are read-only static data, everything that
  * changes lives in the sl_langid.  Tests: tests/text/test_langid.c; figures:
@@ -112,7 +116,7 @@ static const char *const script_lang[SC_COUNT] = {
 };
 
 typedef struct {
-    char code[4]; /* NUL-padded; points into the sl_langid when returned */
+    const char *code; /* NUL-terminated, in the blob: static when returned */
     uint8_t script;
     float floor[MAXN];
 } lang_info;
@@ -175,8 +179,9 @@ static void load(sl_langid *l, const uint8_t *m, size_t size)
     uint32_t nkeys = rd32(m + 12), nent = rd32(m + 16), ndense = rd32(m + 20);
     for (uint32_t i = 0; i < l->nlang; i++) {
         const uint8_t *r = m + HEADER + (size_t)i * LANG_REC;
-        memcpy(l->lang[i].code, r, 4);
-        l->lang[i].code[3] = '\0';
+        if (r[3] || !r[0])
+            broken("has a bad language code");
+        l->lang[i].code = (const char *)r;
         l->lang[i].script = r[4];
         for (int n = 0; n < MAXN; n++)
             l->lang[i].floor[n] = rdf32(r + 8 + 4 * n);
@@ -487,6 +492,14 @@ static double lead(const vote *v)
     return v->second < 0 ? 100 : v->score[v->best] - v->score[v->second];
 }
 
+/* The confidence of a language told by its script: the share of the
+ * letters in that script (kana and Han for Japanese). */
+static double script_share(const sl_langid *l, script sc, uint32_t letters)
+{
+    uint32_t own = l->letters[sc] + (sc == SC_KANA ? l->letters[SC_HANI] : 0);
+    return (double)own / letters;
+}
+
 /* True when the text read so far leaves no doubt: one script of a single
  * language, or a model lead beyond SL_LANGID_STOP_LEAD. */
 static bool decided(sl_langid *l)
@@ -494,7 +507,7 @@ static bool decided(sl_langid *l)
     uint32_t letters;
     script sc = main_script(l, &letters);
     if (sc > SC_MODEL_OTHER && sc != SC_HANI)
-        return l->letters[sc] * 10 >= letters * 9;
+        return script_share(l, sc, letters) >= 0.9;
     vote v;
     candidates(l, sc, &v);
     return v.best >= 0 && lead(&v) >= SL_LANGID_STOP_LEAD;
@@ -534,14 +547,6 @@ static const char *by_model(sl_langid *l, script sc, const char *hint,
     apply_hint(l, hint, &v);
     *conf = lead_confidence(lead(&v));
     return l->lang[v.best].code;
-}
-
-/* The confidence of a language told by its script: the share of the
- * letters in that script (kana and Han for Japanese). */
-static double script_share(const sl_langid *l, script sc, uint32_t letters)
-{
-    uint32_t own = l->letters[sc] + (sc == SC_KANA ? l->letters[SC_HANI] : 0);
-    return (double)own / letters;
 }
 
 const char *sl_langid_detect(sl_langid *l, const char *s, size_t len,
