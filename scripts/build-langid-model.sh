@@ -6,7 +6,8 @@
 #
 # 1. downloads (apt-get download: nothing is installed) the packages pinned
 #    in data/langid/packages.txt ("name version" a line): Firefox ESR
-#    language packs, LibreOffice l10n, manpages-<lang> and MediaWiki;
+#    language packs, LibreOffice l10n and help, GNOME's user help,
+#    manpages-<lang> and MediaWiki;
 # 2. unpacks each with dpkg-deb -x;
 # 3. scripts/langid_extract.py: their translated strings -> WORKDIR/text/<lang>.txt;
 # 4. scripts/langid_train.py: the model -> data/langid/model.bin, and the
@@ -33,29 +34,31 @@ fi
 mkdir -p "$work/debs" "$work/x"
 chmod 777 "$work/debs" 2>/dev/null || true # apt's _apt user writes there
 
-fetch() { # name [version]
-    ( cd "$work/debs" && apt-get download -q "$1${2:+=$2}" >/dev/null 2>&1 )
+fetch() { # name[=version]...
+    ( cd "$work/debs" && apt-get download -q "$@" >/dev/null 2>&1 )
 }
 
-echo "build-langid-model: downloading $(grep -c . "$pins") packages" >&2
-new=$(mktemp)
-while read -r name version; do
-    case $name in ''|'#'*) continue ;; esac
-    if [ $unpinned = 0 ] && fetch "$name" "$version"; then
-        echo "$name $version" >>"$new"
-    elif fetch "$name"; then
-        got=$(ls "$work/debs/${name}_"*.deb | head -1)
-        v=$(dpkg-deb -f "$got" Version)
-        [ $unpinned = 1 ] || echo "build-langid-model: warning: $name $version is gone, using $v" >&2
-        echo "$name $v" >>"$new"
-    else
-        echo "build-langid-model: cannot download $name" >&2; rm -f "$new"; exit 1
-    fi
-done <"$pins"
+# One apt-get call for all (each call reads apt's cache: seconds); if one
+# pin is gone, one call per package, taking the current version of those.
+grep -v '^#' "$pins" | grep . >"$work/pins"
+echo "build-langid-model: downloading $(wc -l <"$work/pins") packages" >&2
 if [ $unpinned = 1 ]; then
-    { grep '^#' "$pins"; cat "$new"; } >"$pins.tmp" && mv "$pins.tmp" "$pins"
+    fetch $(cut -d' ' -f1 "$work/pins")
+elif ! fetch $(tr ' ' '=' <"$work/pins"); then
+    while read -r name version; do
+        ls "$work/debs/${name}_"*.deb >/dev/null 2>&1 && continue
+        fetch "$name=$version" && continue
+        echo "build-langid-model: warning: $name $version is gone, taking the current one" >&2
+        fetch "$name" || { echo "build-langid-model: cannot download $name" >&2; exit 1; }
+    done <"$work/pins"
 fi
-rm -f "$new"
+if [ $unpinned = 1 ]; then
+    { grep '^#' "$pins"
+      for deb in "$work"/debs/*.deb; do
+          echo "$(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version)"
+      done
+    } >"$pins.tmp" && mv "$pins.tmp" "$pins"
+fi
 
 for deb in "$work"/debs/*.deb; do
     name=$(basename "$deb"); name=${name%%_*}

@@ -12,10 +12,13 @@ LANGS are written.  Sources, each found by its path inside the package:
   - Firefox ESR language packs (.ftl, .properties, .dtd inside the .xpi);
   - LibreOffice l10n (.mo);
   - MediaWiki's message files (i18n/*.json of the core and its extensions);
-  - manpages-<lang> (roff, gzipped).
+  - manpages-<lang> (roff, gzipped);
+  - LibreOffice's help (libreoffice-help-<lang>, HTML) and GNOME's user
+    help (gnome-user-docs, Mallard XML): running text, paragraph by
+    paragraph.
 Every list of files is sorted, so the output depends only on the packages.
 """
-import gettext, glob, gzip, json, os, re, sys, zipfile
+import gettext, glob, gzip, html, json, os, re, sys, zipfile
 
 # The languages storyline's model knows: ISO 639-1 (639-3 where none).
 LANGS = set("""af ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fr ga
@@ -141,6 +144,18 @@ def from_man(path):
         paras.append(" ".join(cur))
     return paras
 
+HTML_PARA = re.compile(r"(?s)<(p|h[1-6]|td|li|title|desc)\b[^>]*>(.*?)</\1>")
+DROP = re.compile(r"(?s)<(script|style|credit|mal:credit|code|cmd|input|output|screen|sys|key)\b.*?</\1>")
+
+def from_markup(path):
+    """The paragraphs of an HTML or Mallard page, tags and entities gone."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = DROP.sub(" ", f.read())
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [html.unescape(re.sub(r"<[^>]+>", " ", m.group(2))) for m in HTML_PARA.finditer(text)]
+
 # ---- finding the files -------------------------------------------------------
 
 def found(src, pattern):
@@ -160,6 +175,10 @@ def collect(src):
         add(os.path.basename(js)[:-5], from_mw_json(js))
     for man in found(src, "usr/share/man/*/man*/*.gz"):
         add(man.split("/usr/share/man/")[1].split("/")[0], from_man(man))
+    for page in found(src, "usr/share/libreoffice/help/*/text/**/*.html"):
+        add(page.split("/help/")[1].split("/")[0], from_markup(page))
+    for page in found(src, "usr/share/help/*/*/*.page"):
+        add(page.split("/usr/share/help/")[1].split("/")[0], from_markup(page))
     return texts
 
 def main(src, dst):
