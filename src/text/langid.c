@@ -376,8 +376,8 @@ static bool is_letter(UChar32 c)
 static bool decided(sl_langid *l);
 
 /* Scores s[0..len): letters per script and, for each language, the sum of
- * its feature scores.  Stops at a word end once decided() or after
- * SAMPLE_LETTERS letters. */
+ * its feature scores.  Stops at a word end once decided(), and after
+ * SAMPLE_LETTERS letters in any case (so the sums cannot overflow). */
 static void scan(sl_langid *l, const char *s, size_t len)
 {
     memset(l->acc, 0, sizeof l->acc);
@@ -397,7 +397,8 @@ static void scan(sl_langid *l, const char *s, size_t len)
             push(l, &w, c);
             w.word = fnv_cp(w.word, c);
             w.wlen++;
-            total++;
+            if (++total >= SAMPLE_LETTERS) /* even inside a word: a text */
+                break;                     /* with no spaces is bounded too */
         } else if (w.wlen) {
             word_end(l, &w);
             if (total >= SAMPLE_LETTERS)
@@ -436,7 +437,7 @@ static script main_script(const sl_langid *l, uint32_t *letters)
 /* Log-likelihood of language i (nats), and its part above the floors. */
 static double loglik(const sl_langid *l, uint32_t i)
 {
-    double v = (l->acc[i] + l->acc1[i]) / 16.0;
+    double v = ((double)l->acc[i] + l->acc1[i]) / 16.0;
     for (int n = 0; n < MAXN; n++)
         v += l->grams[n] * (double)l->lang[i].floor[n];
     return v;

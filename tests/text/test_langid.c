@@ -118,6 +118,24 @@ static void invalid_utf8_never_crashes(void)
     }
 }
 
+/* Only the first letters count, even when no space ever comes: 2,000
+ * letters of Dutch and then a megabyte of Russian, all in one run, is not
+ * Russian.  (A run of letters used to be read to its end: slow, and on a
+ * long enough run the sums overflowed.) */
+static void reads_a_bounded_sample(void)
+{
+    sl_buf b = {0};
+    while (b.len < 2000)
+        sl_buf_puts(&b, "dehavenvanantwerpenlagstil");
+    while (b.len < (1u << 20))
+        sl_buf_puts(&b, "правительствообъявилоновыемеры");
+    double conf;
+    const char *got = sl_langid_detect(lid, b.s, b.len, NULL, &conf);
+    sl_buf_free(&b);
+    CHECK(strcmp(got, "ru") && strcmp(got, "uk") && strcmp(got, "bg"));
+    CHECK(conf >= 0 && conf <= 1);
+}
+
 /* The answer depends on the text only, not on the calls before. */
 static void calls_are_independent(void)
 {
@@ -137,6 +155,7 @@ int main(void)
     RUN(nothing_to_go_on_is_und);
     RUN(hint_breaks_near_ties_only);
     RUN(invalid_utf8_never_crashes);
+    RUN(reads_a_bounded_sample);
     RUN(calls_are_independent);
     sl_langid_free(lid);
     sl_langid_free(NULL);
