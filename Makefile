@@ -7,11 +7,11 @@ CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2 -g
 SAN     ?=
-PKGS    := icu-uc icu-i18n libcjson gumbo libpcre2-8 zlib
+PKGS    := icu-uc icu-i18n libcjson gumbo zlib
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
-CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -Iinclude \
+CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -Iinclude \
               $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS)
 LDLIBS_ALL := $(PKG_LIBS) -lstemmer -lstdc++ -lm $(LDLIBS)
 
