@@ -413,6 +413,19 @@ static void put_story_text(sl_buf *b, const sl_describe_ctx *c, const row *r, co
     sl_buf_puts(b, "\n\n");
 }
 
+/* The newest article date in a story (its events' last days), or
+ * SL_NO_DAY: what "reported in the last N days" is measured by. */
+static int32_t latest_article(const sl_describe_ctx *c, const sl_story *st)
+{
+    int32_t last = SL_NO_DAY;
+    for (uint32_t k = 0; k < st->n; k++) {
+        const sl_event *e = sl_events_at(c->events, st->ev[k]);
+        if (e->last_day != SL_NO_DAY && (last == SL_NO_DAY || e->last_day > last))
+            last = e->last_day;
+    }
+    return last;
+}
+
 /* ---- the listing ---------------------------------------------------------------- */
 
 char *sl_describe_stories(const sl_describe_ctx *c, const sl_query *q, bool text, const char *one)
@@ -429,7 +442,7 @@ char *sl_describe_stories(const sl_describe_ctx *c, const sl_query *q, bool text
         if (!one && q && q->lang && *q->lang && !has_lang(st->langs, q->lang))
             continue;
         if (!one && q && q->period_days > 0 && newest != SL_NO_DAY &&
-            (st->last_day == SL_NO_DAY || st->last_day < newest - q->period_days))
+            latest_article(c, st) < newest - q->period_days)
             continue;
         collect(c, st, &rows[k]);
         rows[k].score = sl_rank(c, rows[k].members, rows[k].n, newest);
