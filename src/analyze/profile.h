@@ -175,10 +175,14 @@ const char *sl_vocab_get(const sl_vocab *v, uint32_t key);
 static inline uint32_t sl_feat_key(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
 
 /* The profile as bytes (versioned, checksummed; caller frees with free()),
+ * with the readable forms of its features that v knows (v may be NULL);
  * and back: NULL with the reason in err unless buf (borrowed) is an intact
- * packed profile.  Caller frees the result with sl_profile_free(). */
-unsigned char *sl_profile_pack(const sl_profile *p, size_t *len);
-sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, size_t errlen);
+ * packed profile; the forms go into v (may be NULL).  Caller frees the
+ * result with sl_profile_free(). */
+struct sl_vocab;
+unsigned char *sl_profile_pack(const sl_profile *p, const struct sl_vocab *v, size_t *len);
+sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, struct sl_vocab *v, char *err,
+                              size_t errlen);
 
 /* The term vector of a short text (a sentence), weighted by df, unit
  * length, at most 'max' features, into out; returns how many. */
