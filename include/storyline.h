@@ -145,6 +145,7 @@ char *sl_article_text(const sl_article *a);
 /* Accessors.  Strings are borrowed, valid until sl_article_free(); a field
  * that is not known is "" (never NULL). */
 const char *sl_article_id(const sl_article *a);
+const char *sl_article_path(const sl_article *a); /* the file it was read from */
 const char *sl_article_title(const sl_article *a);
 const char *sl_article_lang(const sl_article *a);       /* "und" if unknown */
 double sl_article_lang_confidence(const sl_article *a); /* 0..1 */

@@ -69,5 +69,6 @@ int sl_cli_events(int argc, char **argv);
 int sl_cli_similarity(int argc, char **argv);
 int sl_cli_stories(int argc, char **argv);
 int sl_cli_top(int argc, char **argv);
+int sl_cli_tgnews(int argc, char **argv);
 
 #endif

@@ -149,7 +149,7 @@ static void put_event_json(sl_buf *b, const sl_describe_ctx *c, const row *r, co
             sl_buf_putc(b, ',');
         put_day(b, days[i]);
     }
-    sl_buf_puts(b, "]}}");
+    sl_buf_printf(b, "]},\"score\":%.2f}", sl_rank(c, e->member, e->n, sl_describe_newest(c)));
 }
 
 static void put_event_text(sl_buf *b, const sl_describe_ctx *c, const row *r, const sl_query *q)
