@@ -152,13 +152,6 @@ size_t sl_summarize(const sl_describe_ctx *c, const uint32_t *members, size_t n,
         cs[who].taken = true;
         order[k++] = (uint32_t)who;
     }
-    /* time order: by article position in the index, then in the text */
-    for (size_t i = 1; i < k; i++)
-        for (size_t j = i; j > 0 && cs[order[j]].order < cs[order[j - 1]].order; j--) {
-            uint32_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
     for (size_t i = 0; i < k; i++) {
         const cand *x = &cs[order[i]];
         out[i].text = sl_xstrndup(x->p->lead + x->off, x->len);

@@ -88,3 +88,14 @@ else
     expect "seeds: similarity(000, 001) >= 3.5, (000, 004) >= 3.5 (English, Dutch)" \
       "$(python3 -c 'import sys; print(all(float(x) >= 3.5 for x in sys.argv[1:]))' "$(ss 001)" "$(ss 004)")" "True"
 fi
+
+# --- the digest, against a golden file written by the project -----------------------
+# After a deliberate change: SL_UPDATE_GOLDEN=1 bash tests/cli/test_stories.sh
+G=$(dirname "$0")/golden/stories-examples.txt
+"$STORYLINE" stories --format text examples >"$TMP/digest.txt"
+if [ "${SL_UPDATE_GOLDEN:-0}" = 1 ]; then cp "$TMP/digest.txt" "$G"; fi
+if diff -u "$G" "$TMP/digest.txt" >"$TMP/digest.diff"; then
+    ok "digest: the examples read as the golden file says"
+else
+    fail "digest: the examples read as the golden file says" "$(head -30 "$TMP/digest.diff")"
+fi
