@@ -519,7 +519,8 @@ void sl_events_merge(sl_events *c)
             ps[np++] = (pair){p, a, nb[k]};
         }
     }
-    qsort(ps, np, sizeof *ps, cmp_pair);
+    if (np)
+        qsort(ps, np, sizeof *ps, cmp_pair);
     for (size_t k = 0; k < np; k++) { /* strongest first, judged again as they grow */
         uint32_t a = live(c, ps[k].a), b = live(c, ps[k].b);
         if (a == b || !c->ev[a].alive || !c->ev[b].alive)

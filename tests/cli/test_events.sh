@@ -33,7 +33,7 @@ expect_match "help documents the options" "$out" "--threshold P.*"
 J=$TMP/ex.json
 ev examples >"$J"; expect "examples: exit 0" "$?" 0
 expect "examples: contract fields" "$(python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["events"][0]; print(sorted(e))' "$J")" \
-  "['articles', 'date', 'headline', 'id', 'languages', 'merged', 'why']"
+  "['articles', 'date', 'headline', 'id', 'languages', 'merged', 'score', 'why']"
 expect "examples: the strike across six languages is one event" \
   "$(for id in antwerp-strike-nl fr-greve-anvers ru-zabastovka-antverpen antwerp-strike-de; do together "$J" antwerp-strike-en $id; done | sort -u)" "yes"
 expect "examples: the ski record is not the strike" "$(together "$J" antwerp-strike-en ski-record-en)" "no"
