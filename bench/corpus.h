@@ -39,6 +39,7 @@ static int corpus_load(const char *path, corpus *c)
     }
     sl_engine *e = sl_engine_new();
     sl_df *df = sl_df_new();
+    sl_df_pad(df, SL_DF_PRIOR); /* as the index does */
     size_t cap = 0;
     sl_draft *drafts = NULL;
     char *line = NULL;

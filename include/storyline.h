@@ -145,6 +145,7 @@ char *sl_article_text(const sl_article *a);
 /* Accessors.  Strings are borrowed, valid until sl_article_free(); a field
  * that is not known is "" (never NULL). */
 const char *sl_article_id(const sl_article *a);
+const char *sl_article_path(const sl_article *a); /* the file it was read from */
 const char *sl_article_title(const sl_article *a);
 const char *sl_article_lang(const sl_article *a);       /* "und" if unknown */
 double sl_article_lang_confidence(const sl_article *a); /* 0..1 */
@@ -331,9 +332,10 @@ typedef struct {
     int window_days;        /* an event takes articles up to this many days
                                after its last one; 0 = the default, 7 */
     unsigned prior_docs;    /* documents assumed seen before the first one,
-                               none of them holding any word: for tiny
-                               inputs (two articles), so that a word both
-                               hold is not taken for a common one */
+                               none of them holding any word, so that in a
+                               tiny input a word all its articles share is
+                               not taken for a common one; 0 = the default,
+                               50 */
 } sl_index_options;
 
 /* A new, empty index on engine e (borrowed: it must outlive the index);

@@ -263,6 +263,35 @@ static bool resolve(art_scan *as, const sl_dcand *c, sl_mention *m)
     }
 }
 
+/* Keeps what an undated article's relative expression says, for later
+ * anchoring (sl_open_date in core.h). */
+static void keep_open(art_scan *as, const sl_dcand *c)
+{
+    sl_article *a = as->a;
+    if (a->date.precision != SL_DATE_NONE || a->nopen == SL_OPEN_MAX)
+        return;
+    sl_open_date o = {0, 0, 0, 0, 0};
+    switch (c->kind) {
+    case DC_NOYEAR:
+        o = (sl_open_date){SL_OPEN_NOYEAR, 0, (uint8_t)c->m, (uint8_t)c->d, 0};
+        break;
+    case DC_WEEKDAY:
+    case DC_WEEKDAY_DOM: {
+        int dir = c->kind == DC_WEEKDAY ? c->dir : DC_NODIR;
+        if (dir == DC_NODIR)
+            dir = sentence_future(as->d, as->langs, c->last - 1) ? 1 : 2;
+        o = (sl_open_date){SL_OPEN_WEEKDAY, (int8_t)dir, 0, 0, (int16_t)c->v};
+        break;
+    }
+    case DC_RELDAY:
+        o = (sl_open_date){SL_OPEN_RELDAY, 0, 0, 0, (int16_t)c->v};
+        break;
+    default:
+        return;
+    }
+    a->open[a->nopen++] = o;
+}
+
 /* ---- numeric dates --------------------------------------------------------- */
 
 /* The reading of a numeric date that needs no article-wide evidence: +1 day
@@ -333,8 +362,10 @@ static void emit(art_scan *as, sl_dcand *c)
         as->order += c->order;
         numeric_reading(c, r);
     }
-    if (!resolve(as, c, &m))
+    if (!resolve(as, c, &m)) {
+        keep_open(as, c);
         return;
+    }
     sl_mention *out = push_mention(as, c);
     out->date = m.date;
     out->relative = m.relative;
@@ -417,6 +448,7 @@ void sl_dates_extract(sl_dates *d, sl_article *a)
         free(a->dates[i].sentence);
     }
     a->ndates = 0;
+    a->nopen = 0;
     uint32_t langs = sl_an_lang(a->lang);
     art_scan as = {d, a, langs, langs == SL_LANG(SL_L_EN), reference_day(a->date), 0};
     d->npend = 0;

@@ -52,8 +52,11 @@ void sl_df_add(sl_df *d, const uint64_t *keys, size_t n, int sign);
 uint32_t sl_df_count(const sl_df *d, uint64_t key);
 uint64_t sl_df_docs(const sl_df *d);
 size_t sl_df_size(const sl_df *d); /* distinct keys */
-/* Counts n more documents that hold none of the keys (a prior for tiny
- * collections). */
+/* Counts n more documents that hold none of the keys: a prior, so that in a
+ * tiny collection (five articles on one story) the words they share are
+ * not taken for words every article has.  SL_DF_PRIOR is what the index
+ * and the benchmarks use; next to a stream of thousands it is noise. */
+#define SL_DF_PRIOR 50
 void sl_df_pad(sl_df *d, uint64_t n);
 
 /* The table as bytes (caller frees with free()), and back: NULL with the
@@ -116,6 +119,8 @@ typedef struct sl_profile {
     sl_feat *terms, *ents, *nums; /* all in one block with 'days' */
     int32_t *days;      /* mentioned days, sorted, distinct */
     uint8_t nterms, nents, nnums, ndays;
+    sl_open_date open[SL_OPEN_MAX]; /* what an undated one says relatively */
+    uint8_t nopen;
 } sl_profile;
 
 /* The engine's scratch for counting (a hash map and term arrays reused
@@ -170,10 +175,14 @@ const char *sl_vocab_get(const sl_vocab *v, uint32_t key);
 static inline uint32_t sl_feat_key(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
 
 /* The profile as bytes (versioned, checksummed; caller frees with free()),
+ * with the readable forms of its features that v knows (v may be NULL);
  * and back: NULL with the reason in err unless buf (borrowed) is an intact
- * packed profile.  Caller frees the result with sl_profile_free(). */
-unsigned char *sl_profile_pack(const sl_profile *p, size_t *len);
-sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, size_t errlen);
+ * packed profile; the forms go into v (may be NULL).  Caller frees the
+ * result with sl_profile_free(). */
+struct sl_vocab;
+unsigned char *sl_profile_pack(const sl_profile *p, const struct sl_vocab *v, size_t *len);
+sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, struct sl_vocab *v, char *err,
+                              size_t errlen);
 
 /* The term vector of a short text (a sentence), weighted by df, unit
  * length, at most 'max' features, into out; returns how many. */
@@ -216,6 +225,17 @@ static inline int32_t sl_profile_when(const sl_profile *p)
 {
     return p->day != SL_NO_DAY ? p->day : p->told_day;
 }
+
+/* The day undated profile p is about, read against 'ref', a day near it
+ * (a related article's or event's date): its own date if it has one, else
+ * its "now" near ref and its weekdays and "yesterday"s read against that
+ * (anchor.c); SL_NO_DAY if it says nothing about time.  With ref
+ * SL_NO_DAY, its told_day. */
+int32_t sl_anchor_day(const sl_profile *p, int32_t ref);
+
+/* The same, only when p names one month and day (no year) twice or more:
+ * then the day it is about, read against ref; else SL_NO_DAY. */
+int32_t sl_anchor_day_sure(const sl_profile *p, int32_t ref);
 
 /* Sets the two conflict flags of x from its cosines, given whether each
  * side has numbers and names at all. */

@@ -47,7 +47,9 @@ void sl_sim_parts_of(const sl_profile *a, const sl_profile *b, sl_sim_parts *out
             j++;
     }
     out->cross_lang = strcmp(a->lang, b->lang) != 0;
-    int32_t wa = sl_profile_when(a), wb = sl_profile_when(b);
+    /* One undated: read its relative dates against the other's date. */
+    int32_t wa = a->day != SL_NO_DAY ? a->day : sl_anchor_day(a, b->day);
+    int32_t wb = b->day != SL_NO_DAY ? b->day : sl_anchor_day(b, a->day);
     out->told_gap = out->day_gap < 0 && wa != SL_NO_DAY && wb != SL_NO_DAY ? abs(wa - wb) : -1;
     sl_sim_conflicts(out, a->nnums, b->nnums, a->nents, b->nents);
 }

@@ -26,6 +26,8 @@ static const char *MAIN_HELP =
     "  events PATH...    group articles that report the same event, in any language\n"
     "  stories PATH...   link events into stories: headline, summary, timeline, entities\n"
     "  top PATH...       the most important stories of the last days\n"
+    "  tgnews languages|threads|top DIR\n"
+    "                    the JSON of Telegram's 2019 clustering contest\n"
     "  similarity A B    how close two articles are (1 unrelated .. 4 same event)\n"
     "  serve             the HTTP API and web page over a store (SQLite)\n"
     "  ingest PATH...    load articles into a store in bulk\n"
@@ -66,6 +68,8 @@ int main(int argc, char **argv)
         return sl_cli_stories(argc - 2, argv + 2);
     if (!strcmp(verb, "top"))
         return sl_cli_top(argc - 2, argv + 2);
+    if (!strcmp(verb, "tgnews"))
+        return sl_cli_tgnews(argc - 2, argv + 2);
     if (!strcmp(verb, "similarity"))
         return sl_cli_similarity(argc - 2, argv + 2);
     if (!strcmp(verb, "serve"))

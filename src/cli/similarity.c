@@ -85,7 +85,7 @@ int sl_cli_similarity(int argc, char **argv)
     }
     sl_engine *e = sl_engine_new();
     sl_index_options opt = {0};
-    opt.prior_docs = in ? 0 : 1000;
+    opt.prior_docs = in ? 0 : 1000; /* two articles alone: words weigh alike */
     sl_index *x = sl_index_new(e, &opt);
     char *ida = NULL, *idb = NULL;
     size_t skipped = 0;

@@ -88,6 +88,8 @@ size_t sl_centroid_top(const sl_centroid *c, uint32_t *out, size_t k)
 {
     if (k > c->n)
         k = c->n;
+    if (!k)
+        return 0;
     sl_feat *tmp = sl_xmalloc((c->n + 1) * sizeof *tmp);
     if (c->n) /* serve: an emptied centroid has no array (memcpy from NULL is undefined) */
         memcpy(tmp, c->f, c->n * sizeof *tmp);

@@ -188,9 +188,10 @@ const sl_story *sl_stories_at(const sl_stories *s, size_t i);
 /* The story index of event index e, or UINT32_MAX. */
 uint32_t sl_stories_of(const sl_stories *s, uint32_t e);
 
-/* The day an event happened by its members' own dates (the earliest of
- * those near their median), else the day they mention most, else
- * SL_NO_DAY; *inferred is set when it comes from mentions. */
-int32_t sl_event_day(const sl_events *c, const sl_event *e, bool *inferred);
+/* The day an event happened: the day most of its members are dated on or
+ * mention (near their dates); for an event of undated articles, the day
+ * their dates point to, read against 'ref' (a related event's day, or
+ * SL_NO_DAY) -- then *inferred is set.  SL_NO_DAY if nothing says. */
+int32_t sl_event_day(const sl_events *c, const sl_event *e, int32_t ref, bool *inferred);
 
 #endif /* SL_CLUSTER_H */

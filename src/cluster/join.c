@@ -46,7 +46,8 @@ static int span_gap(int32_t day, int32_t first, int32_t last)
 void sl_join_features(const sl_event *e, const sl_profile *p, double f[SL_JOIN_NFEAT])
 {
     int gap = span_gap(p->day, e->first_day, e->last_day);
-    int told = gap < 0 ? span_gap(sl_profile_when(p), e->told_first, e->told_last) : -1;
+    int32_t when = e->first_day != SL_NO_DAY ? sl_anchor_day(p, e->last_day) : sl_profile_when(p);
+    int told = gap < 0 ? span_gap(when, e->told_first, e->told_last) : -1;
     bool shared = false;
     for (size_t i = 0; i < p->ndays && !shared; i++)
         for (size_t j = 0; j < e->ndays; j++)

@@ -28,7 +28,7 @@
 #include <string.h>
 
 #define DEFAULT_THRESHOLD 0.5
-#define DEFAULT_WINDOW 120
+#define DEFAULT_WINDOW 160 /* days; events-dev gives the same stories from 120 to 160, the seeds' story spans 159 */
 
 enum { MAX_CAND = 32, QUERY_KEYS = 12, INDEX_KEYS = 12 };
 
@@ -49,7 +49,7 @@ static int cmp_i32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int32_t sl_event_day(const sl_events *c, const sl_event *e, bool *inferred)
+int32_t sl_event_day(const sl_events *c, const sl_event *e, int32_t ref, bool *inferred)
 {
     /* Candidate days: members' own dates, and the days they mention.  A
      * day gets one vote per member that is dated on it or mentions it;
@@ -66,12 +66,14 @@ int32_t sl_event_day(const sl_events *c, const sl_event *e, bool *inferred)
             if (p->days[j] != p->day)
                 d[n++] = p->days[j];
     }
-    if (!dated) /* undated: mentions and placements only */
+    if (!dated) { /* undated: what members say, read against ref if given */
+        n = 0;
         for (uint32_t k = 0; k < e->n; k++) {
-            const sl_profile *p = sl_events_profile(c, e->member[k]);
-            if (p->told_day != SL_NO_DAY && p->ndays == 0)
-                d[n++] = p->told_day;
+            int32_t day = sl_anchor_day(sl_events_profile(c, e->member[k]), ref);
+            if (day != SL_NO_DAY)
+                d[n++] = day;
         }
+    }
     *inferred = dated == 0;
     qsort(d, n, sizeof *d, cmp_i32);
     int32_t day = SL_NO_DAY;
@@ -239,7 +241,12 @@ static uint32_t best_story(sl_stories *s, uint32_t ei, int32_t day, uint32_t *se
     for (size_t k = 0; k < nc; k++) {
         const sl_story *t = &s->st[cand[k]];
         sl_sim_parts x;
-        story_parts(t, e, day, &x);
+        int32_t d = day;
+        if (d == SL_NO_DAY && t->last_day != SL_NO_DAY) { /* undated: read against the story */
+            bool inferred;
+            d = sl_event_day(s->events, e, t->last_day, &inferred);
+        }
+        story_parts(t, e, d, &x);
         if (x.day_gap > s->opt.window_days)
             continue;
         double p = sl_sim_p_story(&x);
@@ -268,7 +275,9 @@ sl_stories *sl_stories_link(const sl_events *ev, const sl_stories_opts *opt)
         if (!e->alive)
             continue;
         bool inferred;
-        int32_t d = sl_event_day(ev, e, &inferred);
+        int32_t d = sl_event_day(ev, e, SL_NO_DAY, &inferred);
+        if (inferred) /* no dated member: placed last, read against each story */
+            d = SL_NO_DAY;
         w[n++] = (when){d == SL_NO_DAY ? INT64_MAX : d, (uint32_t)i, d};
     }
     qsort(w, n, sizeof *w, cmp_when);

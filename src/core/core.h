@@ -155,6 +155,26 @@ typedef struct {
                        seven days of "last week" */
 } sl_mention;
 
+/* A date the text gives that only the article's own date could resolve
+ * ("on Wednesday", "January 12", "yesterday") in an article that has none:
+ * kept so a later stage can resolve it against a related article's or
+ * event's date (src/analyze/anchor.c). */
+typedef enum {
+    SL_OPEN_NOYEAR = 1, /* month m, day d, no year */
+    SL_OPEN_WEEKDAY,    /* weekday v (0 Monday); dir -1 the last one, +1 the
+                           next one, 0 this week's, 2 the past by default */
+    SL_OPEN_RELDAY      /* v days from the article date ("yesterday": -1) */
+} sl_open_kind;
+
+typedef struct {
+    uint8_t kind; /* sl_open_kind */
+    int8_t dir;
+    uint8_t m, d;
+    int16_t v;
+} sl_open_date;
+
+enum { SL_OPEN_MAX = 8 };
+
 struct sl_article {
     /* read */
     char *id, *path, *url, *site, *title; /* NULL when unknown */
@@ -174,6 +194,8 @@ struct sl_article {
     size_t nent, cent;
     sl_mention *dates;
     size_t ndates, cdates;
+    sl_open_date open[SL_OPEN_MAX]; /* unresolved dates, when undated */
+    uint8_t nopen;
 };
 
 /* An empty article.  Caller frees with sl_article_free(). */

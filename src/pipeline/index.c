@@ -103,7 +103,7 @@ sl_index *sl_index_new(sl_engine *e, const sl_index_options *opt)
     if (opt)
         x->opt = *opt;
     x->df = sl_df_new();
-    sl_df_pad(x->df, x->opt.prior_docs);
+    sl_df_pad(x->df, x->opt.prior_docs ? x->opt.prior_docs : SL_DF_PRIOR);
     x->vocab = sl_vocab_new();
     x->draft = sl_xcalloc(WARM_UP, sizeof *x->draft);
     sl_events_opts eo = {x->opt.event_threshold, x->opt.window_days};
@@ -366,6 +366,8 @@ char *sl_index_similarity_json(sl_index *x, const char *ida, const char *idb)
         sl_buf_printf(&o, ",\"day_gap\":%d", p.day_gap);
     else
         sl_buf_puts(&o, ",\"day_gap\":null");
+    if (p.told_gap >= 0)
+        sl_buf_printf(&o, ",\"inferred_day_gap\":%d", p.told_gap);
     sl_buf_printf(&o, ",\"shared_day\":%s,\"titles\":[", p.shared_day ? "true" : "false");
     if (a->title)
         sl_buf_json_str(&o, a->title);
@@ -395,7 +397,7 @@ unsigned char *sl_index_pack_article(sl_index *x, const char *id, size_t *len)
     }
     if (!x->warm)
         end_warm_up(x);
-    return sl_profile_pack(x->prof[i], len);
+    return sl_profile_pack(x->prof[i], x->vocab, len);
 }
 
 unsigned sl_index_article_event(const sl_index *x, const char *id)
@@ -410,7 +412,7 @@ sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t
                                    unsigned event)
 {
     char err[128];
-    sl_profile *p = sl_profile_unpack(buf, len, err, sizeof err);
+    sl_profile *p = sl_profile_unpack(buf, len, x->vocab, err, sizeof err);
     if (!p) {
         sl_engine_seterr(x->e, "%s", err);
         return SL_EINPUT;

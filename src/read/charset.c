@@ -3,7 +3,8 @@
  *
  * gumbo parses UTF-8 only, so the HTML reader first decides the charset:
  *
- *   1. a byte order mark (UTF-8, UTF-16LE/BE) settles it;
+ *   1. a byte order mark (UTF-8, UTF-16LE/BE) settles it, and so do NUL
+ *      bytes at every other position (UTF-16 without a mark);
  *   2. else the charset the page declares in its first 8 KB
  *      (<meta charset=...> or <meta http-equiv content="...; charset=...">);
  *   3. else ICU's detector (ucsdet) guesses from the bytes, markup ignored.
@@ -196,6 +197,25 @@ static bool convert(const char *charset, const char *s, size_t len, sl_buf *out,
 
 /* ---- the decision ------------------------------------------------------- */
 
+/* "UTF-16LE" or "UTF-16BE" if the first bytes have NULs in every other
+ * position (ASCII markup in UTF-16, no mark), else NULL. */
+static const char *utf16_without_mark(const char *s, size_t len)
+{
+    size_t n = len < 1024 ? len & ~(size_t)1 : 1024, even = 0, odd = 0;
+    for (size_t i = 0; i < n; i += 2) {
+        even += s[i] == 0;
+        odd += s[i + 1] == 0;
+    }
+    size_t pairs = n / 2;
+    if (pairs < 8)
+        return NULL;
+    if (odd * 10 >= pairs * 4 && even * 20 < pairs)
+        return "UTF-16LE";
+    if (even * 10 >= pairs * 4 && odd * 20 < pairs)
+        return "UTF-16BE";
+    return NULL;
+}
+
 /* The charset of s[0..len) after any byte order mark, into name; *skip gets
  * the mark's length. */
 static void choose_charset(const char *s, size_t len, char *name, size_t cap,
@@ -212,6 +232,8 @@ static void choose_charset(const char *s, size_t len, char *name, size_t cap,
     } else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
         *skip = 2;
         strcpy(name, "UTF-16BE");
+    } else if (utf16_without_mark(s, len)) {
+        strcpy(name, utf16_without_mark(s, len));
     } else if (declared_charset(s, len, name, cap)) {
         /* a page cannot declare UTF-16 in ASCII bytes: the spec says UTF-8 */
         if (strncasecmp(name, "utf-16", 6) == 0)

@@ -14,16 +14,21 @@
  * nested <div>s would turn into a stack overflow.  So gumbo allocates through
  * a small tracker here (every live block on one list) and the whole tree is
  * released by walking that list, never by gumbo_destroy_output().  Every walk
- * over the tree in this reader is iterative for the same reason.
+ * over the tree in this reader is iterative for the same reason.  Gumbo is
+ * also quadratic in depth (each start tag scans the stack of open elements),
+ * so before parsing, tags nested deeper than MAX_DEPTH are cut out of the
+ * markup (their text stays): a million nested <div>s parse like 256.
  *
  * Tests: tests/read/test_html.c; fuzzing: fuzz/fuzz_html.c; quality and
  * speed on real pages: bench/html_extract.c.
  */
 #include "html_parts.h"
 
+#include <ctype.h>
 #include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- gumbo's memory ------------------------------------------------------ */
 
@@ -69,6 +74,150 @@ static void track_release(block *head)
         b = next;
     }
     head->link.next = NULL;
+}
+
+/* ---- nesting ---------------------------------------------------------------- */
+
+#define MAX_DEPTH 256 /* deeper tags are cut out before parsing */
+
+static int cmp_name(const void *key, const void *item)
+{
+    return strcmp(key, *(const char *const *)item);
+}
+
+/* True if the tag name s[0..n) is in the sorted list of lowercase names. */
+static bool tag_in(const char *const *list, size_t count, const char *s, size_t n)
+{
+    char key[16];
+    if (n >= sizeof key)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        key[i] = (char)tolower((unsigned char)s[i]);
+    key[n] = '\0';
+    return bsearch(key, list, count, sizeof *list, cmp_name) != NULL;
+}
+
+/* Elements that never hold others open: void ones, and those whose end tag
+ * is optional (the parser closes them itself).  They do not count as depth. */
+static bool flat_tag(const char *name, size_t n)
+{
+    static const char *const tags[] = {"area", "base", "basefont", "bgsound", "body", "br",
+        "caption", "col", "colgroup", "dd", "dt", "embed", "frame", "head", "hr", "html",
+        "image", "img", "input", "keygen", "li", "link", "meta", "optgroup", "option", "p",
+        "param", "rb", "rp", "rt", "rtc", "source", "tbody", "td", "tfoot", "th", "thead",
+        "tr", "track", "wbr"};
+    return tag_in(tags, sizeof tags / sizeof *tags, name, n);
+}
+
+/* Elements whose content is raw text, up to their end tag. */
+static bool raw_tag(const char *name, size_t n)
+{
+    static const char *const tags[] = {"iframe", "noembed", "noframes", "noscript",
+        "script", "style", "textarea", "title", "xmp"};
+    return tag_in(tags, sizeof tags / sizeof *tags, name, n);
+}
+
+/* Offset just past the '>' closing the tag that starts at s[i] (quotes
+ * respected), or len. */
+static size_t tag_end(const char *s, size_t len, size_t i)
+{
+    char quote = 0;
+    for (; i < len; i++) {
+        if (quote)
+            quote = s[i] == quote ? 0 : quote;
+        else if (s[i] == '"' || s[i] == '\'')
+            quote = s[i];
+        else if (s[i] == '>')
+            return i + 1;
+    }
+    return len;
+}
+
+/* Offset of the "</name" ending raw text that starts at s[i], or len. */
+static size_t raw_end(const char *s, size_t len, size_t i, const char *name, size_t n)
+{
+    for (const char *p; i < len && (p = memchr(s + i, '<', len - i)) != NULL;) {
+        i = (size_t)(p - s);
+        if (i + 2 + n <= len && s[i + 1] == '/' && strncasecmp(s + i + 2, name, n) == 0)
+            return i;
+        i++;
+    }
+    return len;
+}
+
+typedef struct {
+    size_t from, to; /* bytes of the markup */
+    bool deep;       /* a tag nested deeper than MAX_DEPTH */
+} markup;
+
+/* Reads the markup item at s[i] == '<' into *m, keeping the nesting depth
+ * in *depth. */
+static void scan_item(const char *s, size_t len, size_t i, long *depth, markup *m)
+{
+    m->from = i;
+    m->deep = false;
+    bool end = i + 1 < len && s[i + 1] == '/';
+    size_t name = i + 1 + end, n = 0;
+    if (len - i >= 4 && !strncmp(s + i, "<!--", 4)) {
+        m->to = len;
+        for (size_t k = i + 4; k + 3 <= len; k++)
+            if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>') {
+                m->to = k + 3;
+                break;
+            }
+        return;
+    }
+    while (name + n < len && (isalnum((unsigned char)s[name + n]) || s[name + n] == '-'))
+        n++;
+    bool decl = i + 1 < len && (s[i + 1] == '!' || s[i + 1] == '?');
+    m->to = n || decl ? tag_end(s, len, i + 1) : i + 1;
+    if (!n || !isalpha((unsigned char)s[name]))
+        return;
+    bool self = m->to >= 2 && s[m->to - 2] == '/';
+    if (!end && raw_tag(s + name, n)) {
+        m->to = raw_end(s, len, m->to, s + name, n);
+        return;
+    }
+    if (flat_tag(s + name, n) || (self && !end))
+        return;
+    if (end) {
+        m->deep = *depth > MAX_DEPTH;
+        *depth -= *depth > 0;
+    } else {
+        m->deep = ++*depth > MAX_DEPTH;
+    }
+}
+
+/* Cuts tags nested deeper than MAX_DEPTH out of u (their text stays).
+ * Leaves u alone, and costs one scan, when nothing is that deep. */
+static void cap_depth(sl_buf *u)
+{
+    const char *s = u->s;
+    size_t len = u->len;
+    long depth = 0;
+    bool any = false;
+    markup m;
+    for (int pass = 0; pass < 2 && s; pass++) {
+        sl_buf out = {0};
+        size_t i = 0, copied = 0;
+        depth = 0;
+        for (const char *p; i < len && (p = memchr(s + i, '<', len - i)) != NULL;) {
+            scan_item(s, len, (size_t)(p - s), &depth, &m);
+            any |= m.deep;
+            if (pass == 1 && m.deep) {
+                sl_buf_put(&out, s + copied, m.from - copied);
+                copied = m.to;
+            }
+            i = m.to;
+        }
+        if (pass == 0 && !any)
+            return;
+        if (pass == 1) {
+            sl_buf_put(&out, s + copied, len - copied);
+            sl_buf_free(u);
+            *u = out;
+        }
+    }
 }
 
 /* ---- helpers shared by the HTML files ----------------------------------- */
@@ -159,6 +308,7 @@ sl_status sl_read_html(sl_engine *e, sl_article *a, const char *data, size_t len
 {
     sl_buf u = {0};
     a->invalid_bytes += sl_html_to_utf8(data, len, &u);
+    cap_depth(&u);
     block list = {.link = {NULL, NULL}};
     GumboOptions opt = kGumboDefaultOptions;
     opt.allocator = track_alloc;

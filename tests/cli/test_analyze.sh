@@ -11,7 +11,11 @@ expect "analyze: Monday in six languages" \
 expect "analyze: future weekday (would meet on Wednesday)" "$(dates antwerp-strike-en)" "2026-03-02 2026-03-01 2026-03-04"
 expect "analyze: Spanish Thursday, Wednesday, coming Sunday" "$(dates es-fin-huelga)" "2026-03-05 2026-03-04 2026-03-08"
 expect "analyze: month-precision article keeps no weekday" "$(dates antwerp-strike-nl)" ""
-expect "analyze: undated article keeps absolute dates only" "$(dates ski-record-en)" "2026-03-07"
+expect "analyze: undated article: the tweet's date goes with the tweet" "$(dates ski-record-en)" ""
+U=$TMP/undated.jsonl
+printf '{"id":"u1","text":"The summit opened on March 7, 2026 in Oslo. Talks resume on Monday, officials said."}\n' >"$U"
+expect "analyze: undated article keeps absolute dates only" \
+  "$("$STORYLINE" inspect "$U" | python3 -c 'import json,sys; print(" ".join(d["date"] for d in json.load(sys.stdin)["dates"]))')" "2026-03-07"
 expect "analyze: entity kinds" "$(art "$J" antwerp-strike-en '[e["kind"] for e in a["entities"] if e["key"] in ("abvv", "katrien de smet")]')" \
   "['name', 'acronym']"
 expect "analyze: names meet across languages" \
