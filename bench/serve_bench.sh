@@ -5,7 +5,7 @@
 #   bench/serve_bench.sh [SECONDS]      (default 20 per phase)
 #
 #   1. writes: a fresh store; PUTs of ~3 KB articles (events-dev texts,
-#      cut or repeated to 3,000 bytes) at 5,000/s from 32 connections, each
+#      cut or repeated to 3,000 bytes) at 5,000/s from 128 connections, each
 #      acknowledged only once durable.  Prints the rate reached and the
 #      latency percentiles (from when each PUT was due, so a server that
 #      falls behind pays for it), and the server's own view (/metrics).
@@ -58,7 +58,7 @@ print("  store: %d commits, %.1f writes per commit, %.2f ms per commit; index: %
 
 echo "== writes: PUT ~3 KB articles at 5,000/s for $SECS s (load average $(cut -d' ' -f1 /proc/loadavg))"
 serve "$W/writes.db"
-"$LOAD" --port "$port" --seconds "$SECS" --rate 5000 --connections 32 --size 3000 \
+"$LOAD" --port "$port" --seconds "$SECS" --rate 5000 --connections 128 --size 3000 \
     --articles "$DEV" --prefix w-
 server_view
 kill -TERM "$pid"; wait "$pid"

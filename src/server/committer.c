@@ -7,9 +7,10 @@
  * acknowledges them all once sqlite3 has fsynced the log.  Under load the
  * batches grow by themselves, so one fsync pays for many writes; alone, a
  * write waits for one fsync.  The worker's notes (packs, events, document
- * frequencies) ride in the same transactions, and the expiry sweep runs
- * here once a second, so nothing else ever writes and nothing waits for
- * a lock.
+ * frequencies, the text for search) ride in the same transactions -- a
+ * few at a time while writes wait, all of them when it is quiet -- and
+ * the expiry sweep runs here once a second, so nothing else ever writes
+ * and nothing waits for a lock.
  *
  * Invariant: a ticket's done() is called only after the COMMIT that holds
  * it returned SL_OK (status 201/204/404), or after a ROLLBACK (500): an
@@ -24,7 +25,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_BATCH = 4096, EXPIRE_BATCH = 2000 };
+enum { MAX_BATCH = 4096, EXPIRE_BATCH = 2000, NOTES_WITH_WRITES = 32 };
 
 void sl_srv_ticket_free(sl_srv_ticket *t)
 {
@@ -202,9 +203,22 @@ static bool take(sl_srv *s, sl_srv_ticket **ts, size_t *nt, sl_srv_note **ns)
     if (!s->qhead)
         s->qtail = NULL;
     s->qlen -= *nt;
+    /* writes first: while tickets wait, a transaction carries only a few
+     * notes (an FTS insert costs more than a PUT), so a flood of PUTs is
+     * acknowledged at once and the notes catch up when it ebbs */
+    size_t max_notes = *nt ? NOTES_WITH_WRITES : MAX_BATCH, k = 0;
+    sl_srv_note *n = s->nhead, *lastn = NULL;
     *ns = s->nhead;
-    s->nhead = s->ntail = NULL;
-    s->nlen = 0;
+    for (; n && k < max_notes; n = sl_srv_note_next(n))
+        lastn = n, k++;
+    s->nhead = n;
+    if (lastn)
+        sl_srv_note_cut(lastn);
+    if (!s->nhead)
+        s->ntail = NULL;
+    if (!lastn)
+        *ns = NULL;
+    s->nlen -= k;
     s->store_busy = *ts || *ns;
     pthread_mutex_unlock(&s->qlock);
     return go_on;

@@ -280,6 +280,7 @@ void sl_srv_push_change(sl_srv *s, int kind, int64_t seq, const char *id);
  * them with sl_srv_note_apply() and frees them with sl_srv_note_free()). */
 sl_status sl_srv_note_apply(sl_srv *s, const sl_srv_note *n);
 sl_srv_note *sl_srv_note_next(const sl_srv_note *n);
+void sl_srv_note_cut(sl_srv_note *n); /* ends the list after n */
 void sl_srv_note_free(sl_srv_note *n);
 
 /* The JSON answer for k, computed now under xlock (and then cached).
