@@ -179,6 +179,7 @@ static void index_event(sl_events *c, uint32_t ev)
 
 static void event_take(sl_event *e, const sl_profile *p, uint32_t i)
 {
+    e->changed = 1;
     if (e->n == e->cap) {
         e->cap = e->cap ? e->cap * 2 : 4;
         e->member = sl_xrealloc(e->member, e->cap * sizeof *e->member);
@@ -506,13 +507,15 @@ void sl_events_merge(sl_events *c)
 {
     pair *ps = NULL;
     size_t np = 0, cap = 0;
+    /* Only events that changed since the last pass can have become one with
+     * another: a stream's update costs what arrived, not what is stored. */
     for (uint32_t a = 0; a < c->nev; a++) {
-        if (!c->ev[a].alive)
+        if (!c->ev[a].alive || !c->ev[a].changed)
             continue;
         uint32_t nb[MAX_CAND];
         size_t n = sl_events_neighbours(c, a, nb, MAX_CAND);
         for (size_t k = 0; k < n; k++) {
-            if (nb[k] < a) /* each pair once */
+            if (nb[k] < a && c->ev[nb[k]].changed) /* each pair once */
                 continue;
             if (too_far(c, &c->ev[a], &c->ev[nb[k]]))
                 continue;
@@ -535,4 +538,6 @@ void sl_events_merge(sl_events *c)
         event_absorb(c, into, into == a ? b : a);
     }
     free(ps);
+    for (uint32_t a = 0; a < c->nev; a++)
+        c->ev[a].changed = 0;
 }
