@@ -71,6 +71,7 @@ static void put_top(sl_buf *b, const sl_describe_ctx *c, const sl_centroid *cen,
 typedef struct {
     const sl_event *ev;
     int32_t day;
+    bool inferred; /* no member is dated: the day is what they mention */
 } row;
 
 static int cmp_rows(const void *a, const void *b)
@@ -116,6 +117,7 @@ static void put_event_json(sl_buf *b, const sl_describe_ctx *c, const row *r, co
     sl_buf_json_str(b, sl_describe_headline(c, e->member, e->n, &e->terms, &e->ents, q ? q->lang : NULL, buf, sizeof buf));
     sl_buf_puts(b, ",\"date\":");
     put_day(b, r->day);
+    sl_buf_printf(b, ",\"date_inferred\":%s", r->inferred && r->day != SL_NO_DAY ? "true" : "false");
     sl_buf_puts(b, ",\"languages\":[");
     char langs[sizeof e->langs];
     snprintf(langs, sizeof langs, "%s", e->langs);
@@ -156,10 +158,10 @@ static void put_event_text(sl_buf *b, const sl_describe_ctx *c, const row *r, co
 {
     const sl_event *e = r->ev;
     char buf[256], day[16] = "undated";
-    if (r->day != SL_NO_DAY) {
+    if (r->day != SL_NO_DAY) { /* "~": inferred from what the reports mention */
         int y, m, d;
         sl_date_from_days(r->day, &y, &m, &d);
-        snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+        snprintf(day, sizeof day, "%04d-%02d-%02d%s", y, m, d, r->inferred ? "~" : "");
     }
     sl_buf_printf(b, "== e%u  %s  [%s]  %u article%s\n", e->id, day, e->langs, e->n,
                   e->n == 1 ? "" : "s");
@@ -185,7 +187,7 @@ char *sl_describe_events(const sl_describe_ctx *c, const sl_query *q, bool text)
     for (size_t i = 0; i < n; i++) {
         const sl_event *e = sl_events_at(c->events, i);
         if (wanted(e, q, newest))
-            rows[k++] = (row){e, 0};
+            rows[k++] = (row){e, 0, false};
     }
     qsort(rows, k, sizeof *rows, cmp_rows);
     if (q && q->limit && k > q->limit)
@@ -194,8 +196,7 @@ char *sl_describe_events(const sl_describe_ctx *c, const sl_query *q, bool text)
     if (!text)
         sl_buf_puts(&b, "{\"events\":[");
     for (size_t i = 0; i < k; i++) {
-        bool inferred;
-        rows[i].day = sl_event_day(c->events, rows[i].ev, SL_NO_DAY, &inferred);
+        rows[i].day = sl_event_day(c->events, rows[i].ev, SL_NO_DAY, &rows[i].inferred);
         if (text) {
             put_event_text(&b, c, &rows[i], q);
         } else {

@@ -33,7 +33,7 @@ expect_match "help documents the options" "$out" "--threshold P.*"
 J=$TMP/ex.json
 ev examples >"$J"; expect "examples: exit 0" "$?" 0
 expect "examples: contract fields" "$(python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["events"][0]; print(sorted(e))' "$J")" \
-  "['articles', 'date', 'headline', 'id', 'languages', 'merged', 'score', 'why']"
+  "['articles', 'date', 'date_inferred', 'headline', 'id', 'languages', 'merged', 'score', 'why']"
 expect "examples: the strike across six languages is one event" \
   "$(for id in antwerp-strike-nl fr-greve-anvers ru-zabastovka-antverpen antwerp-strike-de; do together "$J" antwerp-strike-en $id; done | sort -u)" "yes"
 expect "examples: the ski record is not the strike" "$(together "$J" antwerp-strike-en ski-record-en)" "no"
@@ -42,6 +42,18 @@ expect "examples: largest first" "$(python3 -c 'import json,sys; n=[len(e["artic
 expect "examples: why says what holds it" "$(python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["events"][0]; print(bool(e["why"]["entities"]), "strike" in e["why"]["terms"])' "$J")" "True True"
 out=$("$STORYLINE" events --format text examples)
 expect_match "examples: text digest" "$out" "^== e[0-9]+ "
+
+# An event none of whose reports is dated takes the day they mention, and
+# says that the day is inferred (JSON "date_inferred", "~" in text).
+U=$TMP/undated.jsonl
+cat >"$U" <<'EOF2'
+{"id":"dated","date":"2026-05-04","text":"The harbour authority of Ostend closed the north pier on Monday after a storm damaged the lighthouse and the ferry terminal."}
+{"id":"undated","text":"Volcanic ash from Mount Aruvel grounded every flight in Kestrel Province on 12 February 2026, the aviation office said."}
+EOF2
+expect "undated: the mentioned day, marked inferred" \
+  "$(ev "$U" | python3 -c 'import json,sys; print(sorted((e["articles"][0], e["date"], e["date_inferred"]) for e in json.load(sys.stdin)["events"]))')" \
+  "[('dated', '2026-05-04', False), ('undated', '2026-02-12', True)]"
+expect_match "undated: text marks the day with ~" "$("$STORYLINE" events --format text "$U" 2>/dev/null)" "2026-02-12~"
 
 # --- articles written here ------------------------------------------------------
 W=$TMP/w.jsonl
