@@ -211,6 +211,10 @@ void sl_article_add_dropped(sl_article *a, const char *text, size_t n,
 /* Sets *slot to a trimmed copy of s (freeing the old value); empty -> NULL. */
 void sl_article_set(char **slot, const char *s, size_t n);
 
+/* Appends to b the text language id looks at: the title and the first
+ * paragraphs, up to a few KB (more adds time, not accuracy). */
+void sl_article_lang_sample(const sl_article *a, sl_buf *b);
+
 /* The id for a path: the file name without folder and extension. */
 char *sl_id_from_path(const char *path);
 
