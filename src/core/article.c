@@ -135,8 +135,7 @@ sl_status sl_article_prepare(sl_engine *e, sl_article *a)
     sl_buf_free(&sample);
     snprintf(a->lang, sizeof a->lang, "%s", lang);
 
-    sl_dates_extract(sl_engine_dates(e), a);
-    sl_entities_extract(sl_engine_norm(e), a);
+    sl_analyze_article(sl_engine_dates(e), sl_engine_norm(e), a);
     return SL_OK;
 }
 
