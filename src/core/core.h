@@ -35,6 +35,11 @@ char *sl_xstrndup(const char *s, size_t n); /* copies at most n bytes */
  * least 'need' items. */
 void sl_grow(void **v, size_t *cap, size_t need, size_t size);
 
+/* Sorts v[0..n) ascending, as qsort() would, without its indirect calls
+ * (src/core/sort.c). */
+void sl_sort_u64(uint64_t *v, size_t n);
+void sl_sort_u32(uint32_t *v, size_t n);
+
 /* ---- growable byte buffer, always NUL-terminated ----------------------- */
 
 typedef struct {

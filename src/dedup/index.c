@@ -269,12 +269,6 @@ void sl_dedup_chain(sl_dedup *d, uint32_t i)
         link_chains(d, i);
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Keeps the first of each article in d->cand[0..n) (a copy shares most
  * band keys, so it is met up to 16 times), in index order.  Returns how
  * many are left. */
@@ -298,7 +292,7 @@ static size_t unique(sl_dedup *d, size_t n)
             d->seen[s] = d->cand[u++] = c;
     }
     if (u > 1)
-        qsort(d->cand, u, sizeof *d->cand, cmp_u32);
+        sl_sort_u32(d->cand, u);
     return u;
 }
 
