@@ -250,7 +250,7 @@ static void make_keys(groups *gs)
         if (g->dead)
             continue;
         sl_buf k = {0};
-        sl_norm_name_key(gs->norm, g->keysrc, strlen(g->keysrc), &k);
+        sl_norm_word_name_key(gs->norm, g->keysrc, strlen(g->keysrc), &k);
         g->key = sl_buf_take(&k);
         if (!g->key[0])
             g->dead = true;
