@@ -234,6 +234,31 @@ static void minhash_of_equal_sets_is_equal_whatever_the_order(void)
     CHECK(sl_minhash_jaccard(&a, &b) == 1.0);
 }
 
+/* The estimate counts agreeing 16-bit and 4-bit values, every one of them
+ * (checked against a plain count on random sketches). */
+static void minhash_jaccard_counts_every_value(void)
+{
+    uint64_t seed = 11;
+    for (int round = 0; round < 200; round++) {
+        sl_minhash a, b;
+        unsigned char *pa = (unsigned char *)&a, *pb = (unsigned char *)&b;
+        for (size_t i = 0; i < sizeof a; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            pa[i] = (unsigned char)(seed >> 56);
+            pb[i] = (seed >> 40) % 3 ? pa[i] : (unsigned char)(seed >> 48);
+        }
+        int m16 = 0, m4 = 0;
+        for (int i = 0; i < SL_MINHASH_BANDS; i++)
+            m16 += a.band[i] == b.band[i];
+        for (int i = 0; i < SL_MINHASH_SMALL / 2; i++)
+            m4 += ((a.small[i] ^ b.small[i]) & 0xF) == 0, m4 += ((a.small[i] ^ b.small[i]) >> 4) == 0;
+        double j4 = ((double)m4 / SL_MINHASH_SMALL - 1.0 / 16) / (1 - 1.0 / 16);
+        double j = (m16 + SL_MINHASH_SMALL * j4) / SL_MINHASH_K;
+        j = j < 0 ? 0 : j > 1 ? 1 : j;
+        CHECK(sl_minhash_jaccard(&a, &b) == j);
+    }
+}
+
 static void minhash_estimates_jaccard(void)
 {
     /* A = [0, 600), B = [200, 800): J = 400 / 800 = 0.5; C = [1000, 1600): J = 0 */
@@ -769,6 +794,7 @@ int main(void)
     RUN(shingles_leave_repeats_out);
     RUN(minhash_of_equal_sets_is_equal_whatever_the_order);
     RUN(minhash_estimates_jaccard);
+    RUN(minhash_jaccard_counts_every_value);
     RUN(signature_identical_is_exact);
     RUN(signature_one_word_changed_is_near);
     RUN(signature_new_lead_is_near);
