@@ -4,27 +4,23 @@
 # sanitizer build, build/fuzz for the fuzzers).
 
 CC      ?= cc
-CXX     ?= c++
 BUILD   ?= build
 OPT     ?= -O2 -g
 SAN     ?=
-PKGS    := icu-uc icu-i18n libcjson gumbo libpcre2-8 zlib
+PKGS    := icu-uc icu-i18n libcjson gumbo zlib sqlite3 libmicrohttpd
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
-CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -Iinclude \
+CFLAGS_ALL := -std=c17 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -Iinclude \
               $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS)
-CXXFLAGS_ALL := -std=c++17 -Wall -Wextra -Werror -Iinclude -I/usr/include/cld2 \
-              $(OPT) $(SAN) $(CXXFLAGS)
-LDLIBS_ALL := $(PKG_LIBS) -lcld2_full -lcld2 -lstemmer -lstdc++ -lm $(LDLIBS)
+LDLIBS_ALL := $(PKG_LIBS) -lstemmer -lstdc++ -lm $(LDLIBS)
 
 LIB_C   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
-LIB_CXX := $(sort $(wildcard src/*/*.cc))
 CLI_C   := $(sort $(wildcard src/cli/*.c))
 TEST_C  := $(sort $(wildcard tests/*/test_*.c))
 BENCH_C := $(sort $(wildcard bench/*.c))
 
-LIB_OBJ := $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_C:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_C:%.c=$(BUILD)/%.o)
 TESTS   := $(TEST_C:%.c=$(BUILD)/%)
 BENCHES := $(BENCH_C:%.c=$(BUILD)/%)
@@ -50,10 +46,6 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libstoryline.a
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
-
-$(BUILD)/%.o: %.cc
-	@mkdir -p $(dir $@)
-	$(CXX) $(CXXFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
@@ -96,6 +88,9 @@ $(LEXICON): $(LEX_TOOL) $(LEX_PKGS)
 # Embedded data: .incbin does not show in -MMD dependencies.
 $(BUILD)/src/text/stopwords.o: $(wildcard data/stopwords/*.txt)
 $(BUILD)/src/text/lexicon_data.o: $(LEXICON)
+$(BUILD)/src/server/web.o: $(wildcard web/*)
+# langid.c embeds the model with .incbin, which -MMD does not see.
+$(BUILD)/src/text/langid.o: data/langid/model.bin
 
 # The sanitizer build: same sources, its own folder.
 asan: $(LEXICON)
@@ -109,7 +104,7 @@ test check: all asan
 # libFuzzer targets (clang-14); run them with fuzz/run.sh.
 FUZZ_C := $(sort $(wildcard fuzz/fuzz_*.c))
 fuzz: $(LEXICON)
-	$(MAKE) BUILD=build/fuzz CC=clang-14 CXX=clang++-14 OPT="-O1 -g" \
+	$(MAKE) BUILD=build/fuzz CC=clang-14 OPT="-O1 -g" \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libstoryline.a
 	@for f in $(FUZZ_C); do n=$$(basename $$f .c); \
 	  echo "clang-14 $$f -> build/fuzz/$$n"; \

@@ -145,6 +145,7 @@ char *sl_article_text(const sl_article *a);
 /* Accessors.  Strings are borrowed, valid until sl_article_free(); a field
  * that is not known is "" (never NULL). */
 const char *sl_article_id(const sl_article *a);
+const char *sl_article_path(const sl_article *a); /* the file it was read from */
 const char *sl_article_title(const sl_article *a);
 const char *sl_article_lang(const sl_article *a);       /* "und" if unknown */
 double sl_article_lang_confidence(const sl_article *a); /* 0..1 */
@@ -443,6 +444,50 @@ sl_status sl_index_restore_df(sl_index *x, const unsigned char *buf, size_t len)
  * they are statistics of the whole stream, not of what is kept.
  * SL_EINPUT if unknown. */
 sl_status sl_index_remove(sl_index *x, const char *id);
+
+/* ------------------------------------------------------------------------
+ * The service: a store and an HTTP API (src/store/, src/server/)
+ *
+ * `storyline serve` keeps articles in one SQLite file (WAL mode, fsynced at
+ * every commit; a write is acknowledged only once durable), indexes them on
+ * a worker thread and answers HTTP (JSON; the Telegram contest's round-2
+ * routes too) and a web page.  A restart restores the index from the file:
+ * the same events and stories, with the same ids.  `storyline ingest` loads
+ * files into the same file in bulk.
+ * ---------------------------------------------------------------------- */
+
+typedef struct {
+    const char *db;           /* the SQLite file; NULL: "storyline.db" */
+    const char *listen;       /* the address to bind; NULL: "127.0.0.1" */
+    unsigned port;            /* 0: any free port (printed on stderr) */
+    const char *token_file;   /* holds the token writes need (Authorization:
+                                 Bearer TOKEN); needed beyond loopback */
+    size_t max_body;          /* bytes; 0: SL_MAX_INPUT (more -> 413) */
+    size_t max_header;        /* bytes of headers; 0: 32 KB (more -> 431) */
+    unsigned max_connections; /* 0: 1024 */
+    unsigned timeout;         /* seconds a connection may idle; 0: 30 */
+    unsigned threads;         /* HTTP threads; 0: 2 */
+    int quiet;                /* no messages on stderr but errors */
+} sl_serve_options;
+
+/* Serves until SIGINT or SIGTERM, then stops cleanly (writes in flight are
+ * answered, the index's state is saved).  Its messages go to stderr (the
+ * service has many threads and no one engine): first the address it
+ * listens on.  Returns SL_OK after a stop, SL_EUSAGE for bad options,
+ * SL_EIO if the store or the address cannot be opened.  Call it from the
+ * main thread before making others: it blocks SIGINT and SIGTERM and
+ * waits for them. */
+sl_status sl_serve(const sl_serve_options *o);
+
+/* Stores and indexes every article under 'paths' (files, folders walked in
+ * name order, hidden files skipped; .jsonl files line by line) in the
+ * store 'db' (NULL: "storyline.db"), beside what it holds.  An article
+ * whose id is there already replaces it.  Bad inputs are reported on
+ * stderr and counted in *skipped; with 'progress', a line on stderr tells
+ * how far it is.  Returns SL_OK, or SL_EIO (reason on stderr) if the
+ * store cannot be opened or written. */
+sl_status sl_ingest(const char *db, const char *const *paths, size_t n, int progress,
+                    size_t *skipped);
 
 /* ------------------------------------------------------------------------
  * Text keys

@@ -45,11 +45,15 @@ for build in build build/asan; do
 done
 
 if command -v valgrind >/dev/null && [ "${SL_VALGRIND:-1}" != 0 ]; then
-    tally "valgrind storyline inspect examples/" bash -c '
-        valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-            build/storyline inspect examples/ >/dev/null 2>vg.log; rc=$?
-        if [ $rc -eq 9 ]; then cat vg.log; echo "FAIL valgrind"; else echo "ok valgrind-clean (exit $rc)"; fi
-        rm -f vg.log'
+    # Each verb once over the examples: no leak, no invalid access.
+    for verb in "inspect examples/" "stories examples/ --format text" "events examples/" \
+                "dedup examples/" "similarity examples/text/antwerp-strike-en.txt examples/text/antwerp-strike-nl.txt"; do
+        tally "valgrind storyline $verb" bash -c '
+            valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+                build/storyline '"$verb"' >/dev/null 2>vg.log; rc=$?
+            if [ $rc -eq 9 ]; then cat vg.log; echo "FAIL valgrind"; else echo "ok valgrind-clean (exit $rc)"; fi
+            rm -f vg.log'
+    done
 else
     echo "skip valgrind: not installed"; skipped=$((skipped + 1))
 fi

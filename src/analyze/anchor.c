@@ -14,6 +14,12 @@
  * Wednesday is January 8, 2020.
  *
  * The answer is a guess and is always marked inferred where it is shown.
+ * sl_anchor_day_sure() is the cautious form, for keeping events apart: it
+ * answers only when the article names one month and day (without a year)
+ * at least twice -- the day it is about, as in "the ceasefire starts on
+ * January 12 ... from midnight on January 12" -- not a date it mentions in
+ * passing ("appointed on September 5"), nor a full date, which is as often
+ * history ("a photo of September 7, 2019").
 
  *
  * Tests: tests/analyze/test_profile.c.
@@ -56,24 +62,36 @@ static int32_t weekday_from(int32_t now, int wd, int dir)
     }
 }
 
-int32_t sl_anchor_day(const sl_profile *p, int32_t ref)
+/* How often the month and day of open date i are named. */
+static size_t times_named(const sl_profile *p, size_t i)
+{
+    size_t k = 0;
+    for (size_t j = 0; j < p->nopen; j++)
+        k += p->open[j].kind == SL_OPEN_NOYEAR && p->open[j].m == p->open[i].m &&
+             p->open[j].d == p->open[i].d;
+    return k;
+}
+
+static int32_t anchor(const sl_profile *p, int32_t ref, bool sure)
 {
     if (p->day != SL_NO_DAY)
         return p->day;
     if (ref == SL_NO_DAY)
-        return p->told_day;
+        return sure ? SL_NO_DAY : p->told_day;
     int32_t now = SL_NO_DAY;
-    for (size_t i = 0; i < p->ndays; i++) /* days it names in full */
+    for (size_t i = 0; i < p->ndays && !sure; i++) /* days it names in full */
         if (abs(p->days[i] - ref) <= 400 && (now == SL_NO_DAY || abs(p->days[i] - ref) < abs(now - ref)))
             now = p->days[i];
     for (size_t i = 0; i < p->nopen; i++) { /* month and day, no year */
-        if (p->open[i].kind != SL_OPEN_NOYEAR)
+        if (p->open[i].kind != SL_OPEN_NOYEAR || (sure && times_named(p, i) < 2))
             continue;
         int32_t day = nearest_md(ref, p->open[i].m, p->open[i].d);
         if (day != SL_NO_DAY && (now == SL_NO_DAY || abs(day - ref) < abs(now - ref)))
             now = day;
     }
     bool named = now != SL_NO_DAY;
+    if (!named && sure)
+        return SL_NO_DAY;
     if (!named)
         now = p->day_prec != SL_DATE_NONE && p->told_day != SL_NO_DAY ? p->told_day : ref;
     int32_t votes[SL_OPEN_MAX];
@@ -98,3 +116,7 @@ int32_t sl_anchor_day(const sl_profile *p, int32_t ref)
     }
     return best;
 }
+
+int32_t sl_anchor_day(const sl_profile *p, int32_t ref) { return anchor(p, ref, false); }
+
+int32_t sl_anchor_day_sure(const sl_profile *p, int32_t ref) { return anchor(p, ref, true); }

@@ -183,6 +183,8 @@ sl_df *sl_df_unpack(const unsigned char *buf, size_t len, char *err, size_t errl
         return NULL;
     }
     sl_df *d = sl_df_new();
+    while ((n + 1) * 10 >= d->cap * 7) /* serve: sized for all n first; growing while */
+        grow(d);                       /* inserting in slot order clusters: O(n^2) */
     for (uint64_t i = 0; i < n; i++) {
         const unsigned char *p = buf + 24 + i * 12;
         if ((d->used + 1) * 10 >= d->cap * 7)

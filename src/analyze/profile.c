@@ -267,15 +267,18 @@ static void count_names(sl_profiler *p, const sl_article *a)
     char skel[256];
     for (size_t i = 0; i < a->nent; i++) {
         const char *k = a->ent[i].key;
+        /* the readable form of each word's key is the whole name */
+        const char *name = a->ent[i].name ? a->ent[i].name : k;
+        size_t nn = strlen(name);
         float c = (float)(a->ent[i].count > 0 ? a->ent[i].count : 1);
         while (k && *k) {
             size_t n = strcspn(k, " ");
             if (n >= 2 && n < sizeof skel) {
                 size_t sn = sl_name_skeleton(k, n, skel);
                 if (sn >= 2 && n >= 4)
-                    map_add(p, tagged_hash('E', skel, sn), c, SL_FEAT_ENT, k, n, true);
+                    map_add(p, tagged_hash('E', skel, sn), c, SL_FEAT_ENT, name, nn, false);
                 else
-                    map_add(p, tagged_hash('A', k, n), c, SL_FEAT_ENT, k, n, true);
+                    map_add(p, tagged_hash('A', k, n), c, SL_FEAT_ENT, name, nn, false);
             }
             k += n;
             while (*k == ' ')
@@ -655,9 +658,10 @@ size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, c
  * lead as u32 length + bytes (length 0xFFFFFFFF for NULL); lang[8]; i32 day;
  * u8 day_prec; i32 told_day; u32 words; u8 nterms, nents, nnums, ndays;
  * (u32 key, f32 w) x (nterms + nents + nnums); i32 x ndays; u8 nopen;
- * 6 bytes (kind, dir, m, d, i16 v) x nopen; u32 crc32 of everything
- * before it. */
-enum { PACK_VERSION = 2, NO_STR = 0xFFFFFFFFu };
+ * 6 bytes (kind, dir, m, d, i16 v) x nopen; u16 nforms, (u32 key, u8 len,
+ * bytes) x nforms (the readable forms of its features); u32 crc32 of
+ * everything before it. */
+enum { PACK_VERSION = 3, NO_STR = 0xFFFFFFFFu };
 
 static void put_u32(sl_buf *b, uint32_t v)
 {
@@ -687,7 +691,30 @@ static void put_feats(sl_buf *b, const sl_feat *f, size_t n)
     }
 }
 
-unsigned char *sl_profile_pack(const sl_profile *p, size_t *len)
+/* Appends the readable forms of p's features that v knows: u16 count,
+ * then (u32 key, u8 length, bytes) each. */
+static void put_forms(sl_buf *b, const sl_profile *p, const sl_vocab *v)
+{
+    const sl_feat *arr[3] = {p->terms, p->ents, p->nums};
+    size_t n[3] = {p->nterms, p->nents, p->nnums}, count = 0;
+    size_t at = b->len;
+    sl_buf_put(b, "\0\0", 2);
+    for (int k = 0; k < 3 && v; k++)
+        for (size_t i = 0; i < n[k]; i++) {
+            const char *f = sl_vocab_get(v, arr[k][i].key);
+            if (!f)
+                continue;
+            size_t len = strlen(f) > 255 ? 255 : strlen(f);
+            put_u32(b, arr[k][i].key);
+            sl_buf_putc(b, (char)len);
+            sl_buf_put(b, f, len);
+            count++;
+        }
+    b->s[at] = (char)(count & 0xFF);
+    b->s[at + 1] = (char)(count >> 8);
+}
+
+unsigned char *sl_profile_pack(const sl_profile *p, const sl_vocab *v, size_t *len)
 {
     sl_buf b = {0};
     sl_buf_put(&b, "SLPR", 4);
@@ -718,6 +745,7 @@ unsigned char *sl_profile_pack(const sl_profile *p, size_t *len)
                      (char)((o->v >> 8) & 0xFF)};
         sl_buf_put(&b, c, 6);
     }
+    put_forms(&b, p, v);
     put_u32(&b, (uint32_t)crc32(0, (const Bytef *)b.s, (uInt)b.len));
     *len = b.len;
     return (unsigned char *)sl_buf_take(&b);
@@ -774,7 +802,30 @@ static void get_feats(reader *r, sl_feat *f, size_t n)
     }
 }
 
-sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, size_t errlen)
+/* Reads the readable forms after the features into v (may be NULL). */
+static void get_forms(reader *r, sl_vocab *v)
+{
+    size_t n = get_u8(r);
+    n |= (size_t)get_u8(r) << 8;
+    for (size_t i = 0; i < n && !r->bad; i++) {
+        uint32_t key = get_u32(r);
+        size_t len = get_u8(r);
+        if (r->bad || len > r->n - r->at || memchr(r->s + r->at, '\0', len)) {
+            r->bad = true;
+            return;
+        }
+        if (v) {
+            char s[256];
+            memcpy(s, r->s + r->at, len);
+            s[len] = '\0';
+            sl_vocab_add(v, key, s);
+        }
+        r->at += len;
+    }
+}
+
+sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, sl_vocab *v, char *err,
+                              size_t errlen)
 {
     const char *why = NULL;
     if (len < 9 || memcmp(buf, "SLPR", 4) != 0)
@@ -837,6 +888,8 @@ sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, s
             uint8_t lo = get_u8(&r), hi = get_u8(&r);
             o->v = (int16_t)(uint16_t)(lo | hi << 8);
         }
+        if (!r.bad)
+            get_forms(&r, v);
     }
     if (r.bad || r.at != r.n || !p->id || !p->lead) {
         snprintf(err, errlen, "packed article is damaged");

@@ -175,10 +175,14 @@ const char *sl_vocab_get(const sl_vocab *v, uint32_t key);
 static inline uint32_t sl_feat_key(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
 
 /* The profile as bytes (versioned, checksummed; caller frees with free()),
+ * with the readable forms of its features that v knows (v may be NULL);
  * and back: NULL with the reason in err unless buf (borrowed) is an intact
- * packed profile.  Caller frees the result with sl_profile_free(). */
-unsigned char *sl_profile_pack(const sl_profile *p, size_t *len);
-sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, char *err, size_t errlen);
+ * packed profile; the forms go into v (may be NULL).  Caller frees the
+ * result with sl_profile_free(). */
+struct sl_vocab;
+unsigned char *sl_profile_pack(const sl_profile *p, const struct sl_vocab *v, size_t *len);
+sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, struct sl_vocab *v, char *err,
+                              size_t errlen);
 
 /* The term vector of a short text (a sentence), weighted by df, unit
  * length, at most 'max' features, into out; returns how many. */
@@ -233,6 +237,10 @@ static inline int32_t sl_profile_when(const sl_profile *p)
  * (anchor.c); SL_NO_DAY if it says nothing about time.  With ref
  * SL_NO_DAY, its told_day. */
 int32_t sl_anchor_day(const sl_profile *p, int32_t ref);
+
+/* The same, only when p names one month and day (no year) twice or more:
+ * then the day it is about, read against ref; else SL_NO_DAY. */
+int32_t sl_anchor_day_sure(const sl_profile *p, int32_t ref);
 
 /* Sets the two conflict flags of x from its cosines, given whether each
  * side has numbers and names at all. */

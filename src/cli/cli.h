@@ -58,16 +58,25 @@ void sl_cli_opts_free(sl_cli_opts *o);
  * inputs were skipped. */
 size_t sl_cli_load(sl_engine *e, sl_index *x, const char *const *paths, size_t n);
 
+/* The body of a listing verb: reads o's paths into an index, updates it,
+ * prints json() or, with --format text, text(), frees o, and returns the
+ * exit status. */
+typedef char *(*sl_cli_lister)(sl_index *x, const sl_query *q);
+int sl_cli_list(sl_cli_opts *o, sl_cli_lister json, sl_cli_lister text);
+
 /* The exit status after a run: flushes stdout (1 if that fails), 1 if
  * inputs were skipped, else 0. */
 int sl_cli_finish(size_t skipped);
 
 int sl_cli_inspect(int argc, char **argv);
+int sl_cli_ingest(int argc, char **argv);
 int sl_cli_dedup(int argc, char **argv);
 int sl_cli_eval(int argc, char **argv);
 int sl_cli_events(int argc, char **argv);
 int sl_cli_similarity(int argc, char **argv);
+int sl_cli_serve(int argc, char **argv);
 int sl_cli_stories(int argc, char **argv);
 int sl_cli_top(int argc, char **argv);
+int sl_cli_tgnews(int argc, char **argv);
 
 #endif

@@ -142,3 +142,20 @@ int sl_cli_finish(size_t skipped)
     }
     return skipped ? SL_EXIT_SKIPPED : 0;
 }
+
+int sl_cli_list(sl_cli_opts *o, sl_cli_lister json, sl_cli_lister text)
+{
+    sl_engine *e = sl_engine_new();
+    sl_index *x = sl_index_new(e, &o->index);
+    size_t skipped = sl_cli_load(e, x, o->paths, o->npaths);
+    sl_index_update(x);
+    char *out = o->text ? text(x, &o->query) : json(x, &o->query);
+    fputs(out, stdout);
+    if (!o->text)
+        fputc('\n', stdout);
+    free(out);
+    sl_index_free(x);
+    sl_engine_free(e);
+    sl_cli_opts_free(o);
+    return sl_cli_finish(skipped);
+}

@@ -33,41 +33,12 @@ static const char *INSPECT_HELP =
 
 int sl_cli_inspect(int argc, char **argv)
 {
-    bool text = false;
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n = 0;
-    if (!paths)
-        return EXIT_FAILURE;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(INSPECT_HELP, stdout);
-            free(paths);
-            return 0;
-        } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
-            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
-            if (!strcmp(v, "text"))
-                text = true;
-            else if (strcmp(v, "json") != 0) {
-                fprintf(stderr, "storyline inspect: --format takes json or text, not '%s'\n", v);
-                free(paths);
-                return SL_EXIT_USAGE;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "storyline inspect: unknown option '%s' (see --help)\n", a);
-            free(paths);
-            return SL_EXIT_USAGE;
-        } else {
-            paths[n++] = a;
-        }
-    }
-    if (n == 0) {
-        fputs("storyline inspect: no PATH given (see --help)\n", stderr);
-        free(paths);
-        return SL_EXIT_USAGE;
-    }
+    sl_cli_opts o;
+    int rc = sl_cli_parse(&o, "inspect", INSPECT_HELP, argc, argv, SL_CLI_FORMAT);
+    if (rc >= 0)
+        return rc;
     sl_engine *e = sl_engine_new();
-    sl_reader *r = sl_reader_new(e, paths, n);
+    sl_reader *r = sl_reader_new(e, o.paths, o.npaths);
     sl_progress pr = {isatty(2) != 0, 0, 0};
     sl_article *a;
     sl_status st;
@@ -77,7 +48,7 @@ int sl_cli_inspect(int argc, char **argv)
             continue;
         }
         sl_article_prepare(e, a);
-        char *out = text ? sl_article_text(a) : sl_article_json(a);
+        char *out = o.text ? sl_article_text(a) : sl_article_json(a);
         fputs(out, stdout);
         fputc('\n', stdout);
         free(out);
@@ -86,17 +57,12 @@ int sl_cli_inspect(int argc, char **argv)
     }
     sl_progress_end(&pr);
     size_t skipped = sl_reader_skipped(r);
-    if (text)
+    if (o.text)
         printf("%zu articles read%s", pr.n, skipped ? "" : "\n");
-    if (text && skipped)
+    if (o.text && skipped)
         printf(", %zu inputs skipped (see messages above)\n", skipped);
     sl_reader_free(r);
     sl_engine_free(e);
-    free(paths);
-    if (fflush(stdout) != 0) {
-        perror("storyline: stdout");
-        return EXIT_FAILURE;
-    }
-    return skipped ? SL_EXIT_SKIPPED : 0;
+    sl_cli_opts_free(&o);
+    return sl_cli_finish(skipped);
 }
-

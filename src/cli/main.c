@@ -26,7 +26,11 @@ static const char *MAIN_HELP =
     "  events PATH...    group articles that report the same event, in any language\n"
     "  stories PATH...   link events into stories: headline, summary, timeline, entities\n"
     "  top PATH...       the most important stories of the last days\n"
+    "  tgnews languages|threads|top DIR\n"
+    "                    the JSON of Telegram's 2019 clustering contest\n"
     "  similarity A B    how close two articles are (1 unrelated .. 4 same event)\n"
+    "  serve             the HTTP API and web page over a store (SQLite)\n"
+    "  ingest PATH...    load articles into a store in bulk\n"
     "  eval events --gold FILE [PRED]\n"
     "                    score events, stories and copies against labels\n"
     "\n"
@@ -64,8 +68,14 @@ int main(int argc, char **argv)
         return sl_cli_stories(argc - 2, argv + 2);
     if (!strcmp(verb, "top"))
         return sl_cli_top(argc - 2, argv + 2);
+    if (!strcmp(verb, "tgnews"))
+        return sl_cli_tgnews(argc - 2, argv + 2);
     if (!strcmp(verb, "similarity"))
         return sl_cli_similarity(argc - 2, argv + 2);
+    if (!strcmp(verb, "serve"))
+        return sl_cli_serve(argc - 2, argv + 2);
+    if (!strcmp(verb, "ingest"))
+        return sl_cli_ingest(argc - 2, argv + 2);
     if (!strcmp(verb, "eval"))
         return sl_cli_eval(argc - 2, argv + 2);
     fprintf(stderr, "storyline: unknown verb '%s' (see storyline --help)\n", verb);

@@ -76,6 +76,8 @@ size_t sl_centroid_top(const sl_centroid *c, uint32_t *out, size_t k)
 {
     if (k > c->n)
         k = c->n;
+    if (!k)
+        return 0;
     sl_feat *tmp = sl_xmalloc((c->n + 1) * sizeof *tmp);
     memcpy(tmp, c->f, c->n * sizeof *tmp);
     sl_feat_sort_weight(tmp, c->n);

@@ -73,6 +73,7 @@ typedef struct {
     char langs[64];     /* its languages, "en de fr" */
     uint32_t alive;     /* 0 once merged into another */
     uint32_t indexed_at; /* size when its keys were last put in the index */
+    uint8_t changed;    /* got or lost members since the last merge pass */
 } sl_event;
 
 typedef struct {

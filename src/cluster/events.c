@@ -50,7 +50,19 @@ enum {
 
 #define DEFAULT_THRESHOLD 0.7 /* tuned on events-dev with MERGE_THRESHOLD */
 #define DEFAULT_WINDOW 7
-#define MERGE_THRESHOLD 0.3 /* p(one event) to merge two; tuned on events-dev */
+#define MERGE_THRESHOLD 0.3 /* p(one event) to merge two at the default
+                              threshold; tuned on events-dev */
+
+/* The merge threshold that goes with a join threshold t: the default pair
+ * at t = DEFAULT_THRESHOLD, and as t moves, the odds against merging move
+ * with it (so --threshold 0.999 keeps nearly everything apart, and a low
+ * one merges freely). */
+static double merge_threshold(double t)
+{
+    double k = (1 - MERGE_THRESHOLD) / (1 - DEFAULT_THRESHOLD);
+    double m = 1 - (1 - t) * k;
+    return m < 0.05 ? 0.05 : m;
+}
 
 struct sl_events {
     sl_events_opts opt;
@@ -167,6 +179,7 @@ static void index_event(sl_events *c, uint32_t ev)
 
 static void event_take(sl_event *e, const sl_profile *p, uint32_t i)
 {
+    e->changed = 1;
     if (e->n == e->cap) {
         e->cap = e->cap ? e->cap * 2 : 4;
         e->member = sl_xrealloc(e->member, e->cap * sizeof *e->member);
@@ -257,8 +270,12 @@ static void gather(sl_events *c, const sl_feat *f, size_t n, cand *out, size_t *
         const uint32_t *g = sl_postings_get(c->post, f[i].key, &ng);
         for (size_t k = 0; k < ng; k++) {
             uint32_t ev = g[k];
-            while (!c->ev[ev].alive && c->ev[ev].n) /* merged: its first member knows */
-                ev = c->of[c->ev[ev].member[0]];
+            while (!c->ev[ev].alive && c->ev[ev].n) { /* merged: its first member knows */
+                uint32_t to = c->of[c->ev[ev].member[0]];
+                if (to == UINT32_MAX)
+                    break; /* serve: that member was removed (sl_index_remove) */
+                ev = to;
+            }
             if (!c->ev[ev].alive)
                 continue; /* emptied by removals */
             if (c->stamp[ev] != c->query) {
@@ -451,8 +468,22 @@ static int cmp_pair(const void *x, const void *y)
  * article out of an old event keeps the old event out of a merge. */
 static bool too_far(const sl_events *c, const sl_event *a, const sl_event *b)
 {
-    if (a->first_day == SL_NO_DAY || b->first_day == SL_NO_DAY)
+    if (a->first_day == SL_NO_DAY && b->first_day == SL_NO_DAY)
         return false;
+    if (a->first_day == SL_NO_DAY || b->first_day == SL_NO_DAY) {
+        /* one undated: too far if each of its members that names the day
+         * it is about (sl_anchor_day_sure) names one beyond the window */
+        const sl_event *u = a->first_day == SL_NO_DAY ? a : b, *d = u == a ? b : a;
+        bool near = false, told = false;
+        for (uint32_t k = 0; k < u->n && !near; k++) {
+            int32_t day = sl_anchor_day_sure(c->prof[u->member[k]], d->last_day);
+            if (day == SL_NO_DAY)
+                continue;
+            told = true;
+            near = day_gap(day, d->first_day, d->last_day) <= c->opt.window_days;
+        }
+        return told && !near;
+    }
     int gap = a->last_day < b->first_day ? b->first_day - a->last_day
               : b->last_day < a->first_day ? a->first_day - b->last_day : 0;
     return gap > c->opt.window_days;
@@ -470,32 +501,37 @@ void sl_events_merge(sl_events *c)
 {
     pair *ps = NULL;
     size_t np = 0, cap = 0;
+    /* Only events that changed since the last pass can have become one with
+     * another: a stream's update costs what arrived, not what is stored. */
     for (uint32_t a = 0; a < c->nev; a++) {
-        if (!c->ev[a].alive)
+        if (!c->ev[a].alive || !c->ev[a].changed)
             continue;
         uint32_t nb[MAX_CAND];
         size_t n = sl_events_neighbours(c, a, nb, MAX_CAND);
         for (size_t k = 0; k < n; k++) {
-            if (nb[k] < a) /* each pair once */
+            if (nb[k] < a && c->ev[nb[k]].changed) /* each pair once */
                 continue;
             if (too_far(c, &c->ev[a], &c->ev[nb[k]]))
                 continue;
             double p = sl_merge_p(&c->ev[a], &c->ev[nb[k]]);
-            if (p < MERGE_THRESHOLD)
+            if (p < merge_threshold(c->opt.threshold))
                 continue;
             sl_grow((void **)&ps, &cap, np + 1, sizeof *ps);
             ps[np++] = (pair){p, a, nb[k]};
         }
     }
-    qsort(ps, np, sizeof *ps, cmp_pair);
+    if (np)
+        qsort(ps, np, sizeof *ps, cmp_pair);
     for (size_t k = 0; k < np; k++) { /* strongest first, judged again as they grow */
         uint32_t a = live(c, ps[k].a), b = live(c, ps[k].b);
         if (a == b || !c->ev[a].alive || !c->ev[b].alive)
             continue;
-        if (too_far(c, &c->ev[a], &c->ev[b]) || sl_merge_p(&c->ev[a], &c->ev[b]) < MERGE_THRESHOLD)
+        if (too_far(c, &c->ev[a], &c->ev[b]) || sl_merge_p(&c->ev[a], &c->ev[b]) < merge_threshold(c->opt.threshold))
             continue;
         uint32_t into = c->ev[a].id < c->ev[b].id ? a : b;
         event_absorb(c, into, into == a ? b : a);
     }
     free(ps);
+    for (uint32_t a = 0; a < c->nev; a++)
+        c->ev[a].changed = 0;
 }

@@ -28,7 +28,7 @@
 #include <string.h>
 
 #define DEFAULT_THRESHOLD 0.5
-#define DEFAULT_WINDOW 120
+#define DEFAULT_WINDOW 160 /* days; events-dev gives the same stories from 120 to 160, the seeds' story spans 159 */
 
 enum { MAX_CAND = 32, QUERY_KEYS = 12, INDEX_KEYS = 12 };
 
@@ -241,7 +241,12 @@ static uint32_t best_story(sl_stories *s, uint32_t ei, int32_t day, uint32_t *se
     for (size_t k = 0; k < nc; k++) {
         const sl_story *t = &s->st[cand[k]];
         sl_sim_parts x;
-        story_parts(t, e, day, &x);
+        int32_t d = day;
+        if (d == SL_NO_DAY && t->last_day != SL_NO_DAY) { /* undated: read against the story */
+            bool inferred;
+            d = sl_event_day(s->events, e, t->last_day, &inferred);
+        }
+        story_parts(t, e, d, &x);
         if (x.day_gap > s->opt.window_days)
             continue;
         double p = sl_sim_p_story(&x);
@@ -271,6 +276,8 @@ sl_stories *sl_stories_link(const sl_events *ev, const sl_stories_opts *opt)
             continue;
         bool inferred;
         int32_t d = sl_event_day(ev, e, SL_NO_DAY, &inferred);
+        if (inferred) /* no dated member: placed last, read against each story */
+            d = SL_NO_DAY;
         w[n++] = (when){d == SL_NO_DAY ? INT64_MAX : d, (uint32_t)i, d};
     }
     qsort(w, n, sizeof *w, cmp_when);

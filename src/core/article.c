@@ -144,6 +144,7 @@ sl_status sl_article_prepare(sl_engine *e, sl_article *a)
 #define OR_EMPTY(s) ((s) ? (s) : "")
 
 const char *sl_article_id(const sl_article *a) { return OR_EMPTY(a->id); }
+const char *sl_article_path(const sl_article *a) { return OR_EMPTY(a->path); }
 const char *sl_article_title(const sl_article *a) { return OR_EMPTY(a->title); }
 const char *sl_article_lang(const sl_article *a) { return a->lang; }
 double sl_article_lang_confidence(const sl_article *a) { return a->lang_conf; }

@@ -325,7 +325,8 @@ static sl_dedup_rec sketch(sl_dedup *d, sl_article *a)
     sl_dedup_rec r = {0};
     r.exact = d->form.exact;
     r.nsh = (uint16_t)(d->sh.counted > UINT16_MAX ? UINT16_MAX : d->sh.counted);
-    r.lang = sl_dedup_lang(d, a->lang);
+    /* a language counts as known only when language id is sure of it */
+    r.lang = a->lang_conf >= 0.5 ? sl_dedup_lang(d, a->lang) : 0;
     if (d->sh.n)
         sl_minhash_make(d->sh.h, d->sh.n, &d->probe);
     else

@@ -46,10 +46,15 @@ static void put_top(sl_buf *b, const sl_describe_ctx *c, const sl_centroid *cen,
     if (!text)
         sl_buf_putc(b, '[');
     size_t shown = 0;
+    const char *done[16];
     for (size_t i = 0; i < n; i++) {
         const char *s = sl_vocab_get(c->vocab, keys[i]);
-        if (!s)
-            continue;
+        bool dup = false;
+        for (size_t j = 0; j < shown && s && !dup; j++)
+            dup = !strcmp(done[j], s);
+        if (!s || dup)
+            continue; /* two words of one name show as one */
+        done[shown] = s;
         if (shown++)
             sl_buf_puts(b, text ? ", " : ",");
         if (text)
@@ -144,7 +149,7 @@ static void put_event_json(sl_buf *b, const sl_describe_ctx *c, const row *r, co
             sl_buf_putc(b, ',');
         put_day(b, days[i]);
     }
-    sl_buf_puts(b, "]}}");
+    sl_buf_printf(b, "]},\"score\":%.2f}", sl_rank(c, e->member, e->n, sl_describe_newest(c)));
 }
 
 static void put_event_text(sl_buf *b, const sl_describe_ctx *c, const row *r, const sl_query *q)

@@ -3,8 +3,9 @@
  *
  * Among the members that have a title, the one whose article is closest
  * to the event's centroid wins: the most representative report names the
- * event best.  Titles in the preferred language (the caller's, else the
- * event's most common one among titled members) come first.  A title is
+ * event best.  Titles in the preferred language come first: the caller's,
+ * else the language most of the group's articles are in, among those that
+ * have a title at all.  A title is
  * only ever taken from a member, so it never belongs to another event.
  * With no titles at all, the first sentence of the most central member
  * stands in, cut at a word boundary when long.
@@ -15,7 +16,8 @@
 
 #include <string.h>
 
-/* The language most titled members are in (borrowed from a profile). */
+/* The group's most common language among those that have a titled
+ * member (borrowed from a profile), or NULL if no member has a title. */
 static const char *title_lang(const sl_describe_ctx *c, const uint32_t *m, size_t n)
 {
     const char *best = NULL;
@@ -25,10 +27,8 @@ static const char *title_lang(const sl_describe_ctx *c, const uint32_t *m, size_
         if (!p->title || (best && !strcmp(best, p->lang)))
             continue;
         size_t same = 0;
-        for (size_t j = 0; j < n; j++) {
-            const sl_profile *q = sl_events_profile(c->events, m[j]);
-            same += q->title && !strcmp(q->lang, p->lang);
-        }
+        for (size_t j = 0; j < n; j++)
+            same += !strcmp(sl_events_profile(c->events, m[j])->lang, p->lang);
         if (same > best_n)
             best_n = same, best = p->lang;
     }

@@ -129,6 +129,23 @@ static size_t timeline(const sl_describe_ctx *c, const sl_story *st, tl_row *out
     return st->n;
 }
 
+/* The first and last day of a story's timeline (inferred days included). */
+static void span(const sl_describe_ctx *c, const sl_story *st, int32_t *first, int32_t *last)
+{
+    tl_row *tl = sl_xmalloc((st->n + 1) * sizeof *tl);
+    size_t n = timeline(c, st, tl);
+    *first = *last = SL_NO_DAY;
+    for (size_t i = 0; i < n; i++) {
+        if (tl[i].day == SL_NO_DAY)
+            continue;
+        if (*first == SL_NO_DAY || tl[i].day < *first)
+            *first = tl[i].day;
+        if (*last == SL_NO_DAY || tl[i].day > *last)
+            *last = tl[i].day;
+    }
+    free(tl);
+}
+
 /* The day an article is placed at: its own, else its event's (inferred). */
 static int32_t article_day(const sl_describe_ctx *c, const sl_profile *p, uint32_t pi,
                            bool *inferred)
@@ -144,13 +161,29 @@ static int32_t article_day(const sl_describe_ctx *c, const sl_profile *p, uint32
     return d != SL_NO_DAY ? d : p->told_day;
 }
 
+typedef struct {
+    const char *name;
+    size_t count;
+} named;
+
+static int cmp_named(const void *a, const void *b)
+{
+    const named *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* The story's names: the strongest name keys of its centroid, each shown
+ * by its readable form (the whole name it was first seen in) with the
+ * number of articles that name it; a name two keys share is shown once;
+ * most named first. */
 static void put_entities(sl_buf *b, const sl_describe_ctx *c, const sl_story *st, const row *r,
                          bool text)
 {
-    uint32_t keys[12];
-    size_t nk = sl_centroid_top(&st->ents, keys, 12), shown = 0;
-    if (!text)
-        sl_buf_putc(b, '[');
+    uint32_t keys[24];
+    named v[24];
+    size_t nk = sl_centroid_top(&st->ents, keys, 24), nv = 0;
     for (size_t i = 0; i < nk; i++) {
         const char *name = sl_vocab_get(c->vocab, keys[i]);
         if (!name)
@@ -161,14 +194,27 @@ static void put_entities(sl_buf *b, const sl_describe_ctx *c, const sl_story *st
             for (size_t j = 0; j < p->nents; j++)
                 count += p->ents[j].key == keys[i];
         }
+        size_t j = 0;
+        while (j < nv && strcmp(v[j].name, name) != 0)
+            j++;
+        if (j == nv)
+            v[nv++] = (named){name, count};
+        else if (count > v[j].count)
+            v[j].count = count;
+    }
+    qsort(v, nv, sizeof *v, cmp_named);
+    if (nv > 10)
+        nv = 10;
+    if (!text)
+        sl_buf_putc(b, '[');
+    for (size_t i = 0; i < nv; i++) {
         if (text) {
-            sl_buf_printf(b, "%s%s (%zu)", shown ? ", " : "", name, count);
+            sl_buf_printf(b, "%s%s (%zu)", i ? ", " : "", v[i].name, v[i].count);
         } else {
-            sl_buf_puts(b, shown ? ",{\"name\":" : "{\"name\":");
-            sl_buf_json_str(b, name);
-            sl_buf_printf(b, ",\"count\":%zu}", count);
+            sl_buf_puts(b, i ? ",{\"name\":" : "{\"name\":");
+            sl_buf_json_str(b, v[i].name);
+            sl_buf_printf(b, ",\"count\":%zu}", v[i].count);
         }
-        shown++;
     }
     if (!text)
         sl_buf_putc(b, ']');
@@ -265,10 +311,12 @@ static void put_story_json(sl_buf *b, const sl_describe_ctx *c, const row *r, co
     size_t nsrc;
     sl_buf_puts(b, ",\"sources\":");
     put_sources(b, c, r, false, &nsrc);
+    int32_t first, last;
+    span(c, st, &first, &last);
     sl_buf_puts(b, ",\"dates\":{\"first\":");
-    put_day(b, st->first_day);
+    put_day(b, first);
     sl_buf_puts(b, ",\"last\":");
-    put_day(b, st->last_day);
+    put_day(b, last);
     sl_buf_puts(b, "},\"timeline\":[");
     tl_row *tl = sl_xmalloc((st->n + 1) * sizeof *tl);
     size_t nt = timeline(c, st, tl);
@@ -322,8 +370,10 @@ static void put_story_text(sl_buf *b, const sl_describe_ctx *c, const row *r, co
     sl_buf_printf(b, "== s%u  %s\n", st->id,
                   sl_describe_headline(c, r->members, r->n, &st->terms, &st->ents, lang, buf,
                                        sizeof buf));
-    day_str(st->first_day, d1);
-    day_str(st->last_day, d2);
+    int32_t first, last;
+    span(c, st, &first, &last);
+    day_str(first, d1);
+    day_str(last, d2);
     size_t nsrc;
     sl_buf t = {0};
     put_sources(&t, c, r, true, &nsrc);
@@ -363,6 +413,19 @@ static void put_story_text(sl_buf *b, const sl_describe_ctx *c, const row *r, co
     sl_buf_puts(b, "\n\n");
 }
 
+/* The newest article date in a story (its events' last days), or
+ * SL_NO_DAY: what "reported in the last N days" is measured by. */
+static int32_t latest_article(const sl_describe_ctx *c, const sl_story *st)
+{
+    int32_t last = SL_NO_DAY;
+    for (uint32_t k = 0; k < st->n; k++) {
+        const sl_event *e = sl_events_at(c->events, st->ev[k]);
+        if (e->last_day != SL_NO_DAY && (last == SL_NO_DAY || e->last_day > last))
+            last = e->last_day;
+    }
+    return last;
+}
+
 /* ---- the listing ---------------------------------------------------------------- */
 
 char *sl_describe_stories(const sl_describe_ctx *c, const sl_query *q, bool text, const char *one)
@@ -379,7 +442,7 @@ char *sl_describe_stories(const sl_describe_ctx *c, const sl_query *q, bool text
         if (!one && q && q->lang && *q->lang && !has_lang(st->langs, q->lang))
             continue;
         if (!one && q && q->period_days > 0 && newest != SL_NO_DAY &&
-            (st->last_day == SL_NO_DAY || st->last_day < newest - q->period_days))
+            latest_article(c, st) < newest - q->period_days)
             continue;
         collect(c, st, &rows[k]);
         rows[k].score = sl_rank(c, rows[k].members, rows[k].n, newest);

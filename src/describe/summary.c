@@ -8,8 +8,9 @@
  * German and an English sentence saying the same thing are close.  Then
  * maximal marginal relevance: repeatedly take the sentence most central to
  * the group (cosine to its term centroid) minus its closeness to what was
- * already taken; a sentence too close to a taken one (cosine >= REDUNDANT)
- * is never taken, whatever its language, and taking a second sentence from
+ * already taken; a sentence too close to a taken one (cosine >= REDUNDANT,
+ * a cross-language cosine counted CROSS times, since word-by-word
+ * translation loses half the shared words) is never taken, and taking a second sentence from
  * an article already used costs a little.  The chosen ones are printed in
  * the order their articles appeared (and, within one, in text order).
  *
@@ -31,6 +32,7 @@ enum {
 };
 
 #define REDUNDANT 0.45
+#define CROSS 2.0 /* cross-language cosines count this much more */
 #define LAMBDA 0.7
 #define SAME_ARTICLE 0.08
 #define OTHER_LANG 0.15
@@ -131,6 +133,8 @@ size_t sl_summarize(const sl_describe_ctx *c, const uint32_t *members, size_t n,
                 if (!cs[j].taken)
                     continue;
                 double s = sl_feat_dot(cs[i].v, cs[i].nv, cs[j].v, cs[j].nv);
+                if (strcmp(cs[i].p->lang, cs[j].p->lang) != 0)
+                    s *= CROSS; /* translation loses words: the same thing scores lower */
                 close = s > close ? s : close;
                 used |= cs[j].p == cs[i].p;
             }
@@ -148,13 +152,6 @@ size_t sl_summarize(const sl_describe_ctx *c, const uint32_t *members, size_t n,
         cs[who].taken = true;
         order[k++] = (uint32_t)who;
     }
-    /* time order: by article position in the index, then in the text */
-    for (size_t i = 1; i < k; i++)
-        for (size_t j = i; j > 0 && cs[order[j]].order < cs[order[j - 1]].order; j--) {
-            uint32_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
     for (size_t i = 0; i < k; i++) {
         const cand *x = &cs[order[i]];
         out[i].text = sl_xstrndup(x->p->lead + x->off, x->len);

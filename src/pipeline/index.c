@@ -176,7 +176,8 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
         sl_article_free(a);
         return SL_EINPUT;
     }
-    sl_dedup_result copy;
+    sl_dedup_result copy = {0}; /* serve: zeroed, as sl_dedup_add leaves it unset for an id it
+                                    already holds (a removed article PUT again) */
     sl_dedup_add(x->copies, a, &copy); /* cannot fail: the id is new here */
     long orig = copy.match ? id_find(x, copy.match) : -1;
     sl_draft d;
@@ -396,7 +397,7 @@ unsigned char *sl_index_pack_article(sl_index *x, const char *id, size_t *len)
     }
     if (!x->warm)
         end_warm_up(x);
-    return sl_profile_pack(x->prof[i], len);
+    return sl_profile_pack(x->prof[i], x->vocab, len);
 }
 
 unsigned sl_index_article_event(const sl_index *x, const char *id)
@@ -411,7 +412,7 @@ sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t
                                    unsigned event)
 {
     char err[128];
-    sl_profile *p = sl_profile_unpack(buf, len, err, sizeof err);
+    sl_profile *p = sl_profile_unpack(buf, len, x->vocab, err, sizeof err);
     if (!p) {
         sl_engine_seterr(x->e, "%s", err);
         return SL_EINPUT;

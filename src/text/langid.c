@@ -1,41 +1,48 @@
 /*
- * langid.c -- language identification: which of ~75 languages a text is in.
+ * langid.c -- language identification: which of 75 languages a text is in.
  *
- * The idea: two detectors that fail differently, joined by a simple vote.
+ * The idea: the writing system first, then a naive Bayes model of letters,
+ * character 5-grams and whole words.
  *
  *  1. The writing system decides first.  Greek, Armenian, Hebrew, Georgian,
  *     Thai, Hangul, kana and the Indic scripts each belong to one language of
  *     ours, so counting letters per script answers at once.  Han without kana
- *     is Chinese or Japanese kanji: the n-gram model below decides.
- *  2. For Latin, Cyrillic, Arabic and Devanagari text, a naive Bayes model of
- *     character n-grams (1..4 code points of lowercased words framed by
- *     spaces, " haus ") scores every language written in that script:
- *     sum over the text's n-grams of log P(gram | language), where a gram a
- *     language lacks costs that language's "floor".  The model is built by
- *     scripts/build-langid-model.sh from Debian's localisation packages
- *     (Firefox and LibreOffice translations; data/langid/SOURCES.md) and is
- *     embedded in the binary (data/langid/model.bin via .incbin), so it is
- *     found without configuration.  At sl_langid_new() its sorted keys are
- *     put into an open-addressing hash table owned by the sl_langid.
- *  3. CLD2 (Google's Compact Language Detector 2, trained on far more web
- *     text) votes too: its top guess adds a bonus proportional to the text
- *     length.  It also speaks for the few languages our model has no
- *     training text for (Latin, Luganda, Maori, Shona, Somali, Swahili,
- *     Yoruba).
+ *     is Chinese or Japanese kanji: the model below decides.
+ *  2. For Latin, Cyrillic, Arabic and Devanagari text, the model scores every
+ *     language written in that script.  The features of each lowercased word
+ *     are its letters, its n-grams of code points framed by spaces (with
+ *     5-grams: " haus" and "haus ") and the word itself; score = sum of
+ *     log P(feature | language), where a feature a language lacks costs that
+ *     language's "floor".  Which n-gram orders are used is the model's
+ *     choice, stored in it (scripts/langid_train.py says why these).  The
+ *     model is built by scripts/build-langid-model.sh from Debian packages
+ *     (Firefox, LibreOffice and MediaWiki translations, translated man pages;
+ *     data/langid/SOURCES.md) and embedded in the binary
+ *     (data/langid/model.bin via .incbin) with its index ready-made, so
+ *     loading is free and needs no file at run time.
  *
- * Trade-offs: only the first SAMPLE_LETTERS letters are scored (an article's
- * language is settled long before; this keeps the cost per article flat);
- * the model is UI text, not news, so it knows everyday words less well than
- * CLD2 does, which is why both vote.  "und" is returned for fewer than a few
- * letters and for text whose n-grams the best language hardly knows
- * (garbage).  The hint (from <html lang>, a feed) wins only near ties.
+ * Invariants: the answer is one of the model's languages or "und", and
+ * depends on the text and the hint only.  "und" (confidence 0) is returned
+ * for fewer than MIN_LETTERS letters and for garbage: several words of which
+ * the best language knows no word and no 5-gram.  The confidence is
+ * 1 - exp(-lead / SL_LANGID_CONF_SCALE) / 2 for a lead in nats over the
+ * runner-up, which on the dev split is about the share of right answers.
+ * The hint (from <html lang>, a feed) wins only within SL_LANGID_TIE nats,
+ * where the model alone is right about half the time.
+ *
+ * Trade-offs: scanning stops once the lead is beyond doubt (an article's
+ * language is settled after a line or two; this keeps the cost per article
+ * flat, a few microseconds) and after SAMPLE_LETTERS letters in any case.
+ * The model knows UI strings and manuals, not news: close relatives (bs /
+ * hr / sr, ms / id, nb / nn / da) are its weak spots.  CLD2 was tried as a
+ * second opinion on close calls and did not help on the dev split, so it is
+ * not asked.  Languages outside the model are never answered.
  *
  * No globals: the model's bytes are read-only static data, everything that
  * changes lives in the sl_langid.  Tests: tests/text/test_langid.c; figures:
  * bench/langid.c (build/bench/langid).
  */
 #include "text.h"
-#include "cld2_shim.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -44,26 +51,41 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-/* ---- tunables (chosen on the dev set, see data/langid/SOURCES.md) ------- */
+/* ---- tunables (chosen on the dev split, see data/langid/SOURCES.md) ----- */
 
-#ifndef SL_LANGID_CLD_WEIGHT
-#define SL_LANGID_CLD_WEIGHT 0.5 /* CLD2's bonus, nats per scored n-gram */
+#ifndef SL_LANGID_STOP_LEAD
+#define SL_LANGID_STOP_LEAD 120.0 /* scanning stops at this lead (nats) */
+#endif
+#ifndef SL_LANGID_STOP_LETTERS
+#define SL_LANGID_STOP_LETTERS 48 /* letters read before the first look */
 #endif
 #ifndef SL_LANGID_TIE
-#define SL_LANGID_TIE 0.05 /* a hint wins within this many nats per n-gram */
+#define SL_LANGID_TIE 2.0 /* a hint wins within this many nats of the best */
 #endif
-#ifndef SL_LANGID_MIN_HIT
-#define SL_LANGID_MIN_HIT 0.35 /* below this share of known n-grams: "und" */
+#ifndef SL_LANGID_CONF_SCALE
+#define SL_LANGID_CONF_SCALE 8.0 /* nats of lead per e-fold of doubt */
+#endif
+#ifndef SL_LANGID_MIN_GAIN
+#define SL_LANGID_MIN_GAIN 0.05 /* below this mean gain over the floor: "und" */
 #endif
 
 enum {
-    MAXN = 4,              /* longest n-gram, in code points */
+    MAXN = 6,              /* feature orders: n-grams of 1..5, whole words */
+    MAXGRAM = 5,           /* the longest n-gram */
+    WORD = 6,              /* the order of whole-word features */
+    WORD_MIN = 1,          /* whole-word features: 1..24 letters */
+    WORD_MAX = 24,
     MAXLANG = 128,         /* most languages a model may hold */
     SAMPLE_LETTERS = 1500, /* letters scored at most */
-    CLD_BYTES = 4096,      /* bytes given to CLD2 at most */
+    CHECK_EVERY = 48,      /* letters between two looks at the lead */
     MIN_LETTERS = 3,       /* fewer (alphabetic scripts): "und" */
-    HEADER = 20,           /* "SLLI" + 4 x u32 */
-    LANG_REC = 24          /* code[4], script, pad[3], f32 floor[4] */
+    GARBAGE_WORDS = 3,     /* words needed to call a text garbage */
+    HEADER = 28,           /* "SLLI" + 6 x u32 */
+    DENSE_MARK = 255,      /* the count of a key stored as a dense row */
+    DENSE_STRIDE = 80,     /* bytes per dense row: one per language */
+    BUCKETS = 1 << 16,     /* keys are bucketed by their top 16 bits */
+    UNI_SLOTS = 256,       /* distinct 1-grams counted before scoring */
+    LANG_REC = 32          /* code[4], script, pad[3], f32 floor[6] */
 };
 
 /* ---- the embedded model ------------------------------------------------ */
@@ -94,28 +116,41 @@ static const char *const script_lang[SC_COUNT] = {
 };
 
 typedef struct {
-    char code[4]; /* NUL-padded; points into static data when returned */
+    const char *code; /* NUL-terminated, in the blob: static when returned */
     uint8_t script;
     float floor[MAXN];
 } lang_info;
 
 struct sl_langid {
     uint32_t nlang;
+    uint32_t orders;        /* bit n - 1 set: the model has features of order n */
     lang_info lang[MAXLANG];
-    const uint8_t *entries; /* (lang, q) pairs; borrowed from the blob */
-    uint64_t *slot;         /* key << 32 | first entry << 8 | count; owned */
-    uint32_t mask;          /* slots - 1 */
+    /* the index, borrowed from the blob (see scripts/langid_train.py) */
+    const uint8_t *key_start, *entry_start; /* u32 per bucket, and the end */
+    const uint8_t *low;     /* u16 per key: its low 16 bits */
+    const uint8_t *count;   /* u8 per key: its entries */
+    const uint8_t *entries; /* (lang, q) pairs */
+    const uint8_t *dense;   /* DENSE_STRIDE q per row */
     /* scratch for one call */
-    int32_t acc[MAXLANG];   /* sum of q (1/16 nat) per language */
-    int32_t hit[MAXLANG];   /* n-grams (n >= 2) the language knows */
-    uint32_t grams[MAXN];   /* n-grams scored, per order */
+    int32_t acc[MAXLANG];   /* sum of q (1/16 nat) per language, orders >= 2 */
+    int32_t acc1[MAXLANG];  /* the same for 1-grams */
+    uint32_t grams[MAXN];   /* features scored, per order */
     uint32_t letters[SC_COUNT];
+    uint32_t uni_key[UNI_SLOTS], uni_n[UNI_SLOTS]; /* 1-grams not yet scored */
+    uint32_t uni_used;      /* slots of uni_n in use */
 };
 
 static uint32_t rd32(const uint8_t *p)
 {
     uint32_t v;
     memcpy(&v, p, 4);
+    return v;
+}
+
+static uint16_t rd16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
     return v;
 }
 
@@ -126,61 +161,48 @@ static float rdf32(const uint8_t *p)
     return v;
 }
 
-/* Puts key -> (first entry, count) into the hash table. */
-static void slot_put(sl_langid *l, uint32_t key, uint32_t first, uint32_t count)
+static void broken(const char *why)
 {
-    uint32_t i = (key * 2654435761u) & l->mask;
-    while (l->slot[i])
-        i = (i + 1) & l->mask;
-    l->slot[i] = (uint64_t)key << 32 | first << 8 | count;
+    fprintf(stderr, "storyline: data/langid/model.bin %s\n", why);
+    abort();
 }
 
-/* Reads the blob's header and language records; aborts on a broken model
- * (a build error, not an input error). */
-static void load_langs(sl_langid *l, const uint8_t *m, size_t size)
+/* Points the sl_langid at the blob's parts; aborts on a broken model (a
+ * build error, not an input error). */
+static void load(sl_langid *l, const uint8_t *m, size_t size)
 {
-    if (size < HEADER || memcmp(m, "SLLI", 4) || rd32(m + 4) != 1 ||
-        rd32(m + 8) > MAXLANG) {
-        fprintf(stderr, "storyline: data/langid/model.bin is not a model\n");
-        abort();
-    }
+    if (size < HEADER || memcmp(m, "SLLI", 4) || rd32(m + 4) != 5 ||
+        rd32(m + 8) > DENSE_STRIDE)
+        broken("is not a model of version 5");
+    l->orders = rd32(m + 24);
     l->nlang = rd32(m + 8);
+    uint32_t nkeys = rd32(m + 12), nent = rd32(m + 16), ndense = rd32(m + 20);
     for (uint32_t i = 0; i < l->nlang; i++) {
         const uint8_t *r = m + HEADER + (size_t)i * LANG_REC;
-        memcpy(l->lang[i].code, r, 4);
-        l->lang[i].code[3] = '\0';
+        if (r[3] || !r[0])
+            broken("has a bad language code");
+        l->lang[i].code = (const char *)r;
         l->lang[i].script = r[4];
         for (int n = 0; n < MAXN; n++)
             l->lang[i].floor[n] = rdf32(r + 8 + 4 * n);
     }
-}
-
-static void load_keys(sl_langid *l, const uint8_t *m, size_t size)
-{
-    uint32_t nkeys = rd32(m + 12), nent = rd32(m + 16);
-    const uint8_t *keys = m + HEADER + (size_t)l->nlang * LANG_REC;
-    const uint8_t *count = keys + 4 * (size_t)nkeys;
-    l->entries = count + nkeys;
-    if (l->entries + 2 * (size_t)nent != m + size) {
-        fprintf(stderr, "storyline: data/langid/model.bin is truncated\n");
-        abort();
-    }
-    uint32_t slots = 1024;
-    while (slots < 2 * nkeys)
-        slots *= 2;
-    l->mask = slots - 1;
-    l->slot = sl_xcalloc(slots, sizeof *l->slot);
-    for (uint32_t k = 0, first = 0; k < nkeys; first += count[k], k++)
-        slot_put(l, rd32(keys + 4 * (size_t)k), first, count[k]);
+    l->key_start = m + HEADER + (size_t)l->nlang * LANG_REC;
+    l->entry_start = l->key_start + 4 * (size_t)(BUCKETS + 1);
+    l->low = l->entry_start + 4 * (size_t)(BUCKETS + 1);
+    l->count = l->low + 2 * (size_t)nkeys;
+    l->entries = l->count + nkeys;
+    l->dense = l->entries + 2 * (size_t)nent;
+    if (l->dense + (size_t)DENSE_STRIDE * ndense != m + size ||
+        rd32(l->key_start + 4 * (size_t)BUCKETS) != nkeys ||
+        rd32(l->entry_start + 4 * (size_t)BUCKETS) != nent)
+        broken("is truncated");
 }
 
 sl_langid *sl_langid_new(void)
 {
     sl_langid *l = sl_xcalloc(1, sizeof *l);
-    const uint8_t *m = sl_langid_model_start;
-    size_t size = (size_t)(sl_langid_model_end - sl_langid_model_start);
-    load_langs(l, m, size);
-    load_keys(l, m, size);
+    load(l, sl_langid_model_start,
+         (size_t)(sl_langid_model_end - sl_langid_model_start));
     return l;
 }
 
@@ -188,11 +210,10 @@ void sl_langid_free(sl_langid *l)
 {
     if (!l)
         return;
-    free(l->slot);
     free(l);
 }
 
-/* ---- scanning: scripts and n-grams ------------------------------------- */
+/* ---- scanning: scripts and features ------------------------------------ */
 
 static script script_of(UChar32 c)
 {
@@ -219,6 +240,7 @@ static script script_of(UChar32 c)
     return SC_NONE;
 }
 
+/* FNV-1a over the UTF-8 bytes of c (the training script hashes the same). */
 static uint32_t fnv_cp(uint32_t h, UChar32 c)
 {
     uint8_t b[4];
@@ -234,43 +256,116 @@ static uint32_t fnv_cp(uint32_t h, UChar32 c)
     return h;
 }
 
-/* Adds the model's scores of one n-gram (hash 'key', order n). */
-static void score_gram(sl_langid *l, uint32_t key, int n)
+/* acc += times * q, for a dense row: a loop the compiler vectorizes. */
+static void add_row(int32_t *restrict acc, const uint8_t *restrict q,
+                    uint32_t times)
 {
-    key = key ? key : 1;
-    l->grams[n - 1]++;
-    for (uint32_t i = (key * 2654435761u) & l->mask; l->slot[i]; i = (i + 1) & l->mask) {
-        if ((uint32_t)(l->slot[i] >> 32) != key)
-            continue;
-        uint32_t first = (uint32_t)l->slot[i] >> 8, count = l->slot[i] & 0xFF;
-        for (const uint8_t *e = l->entries + 2 * (size_t)first; count--; e += 2) {
-            l->acc[e[0]] += e[1];
-            l->hit[e[0]] += n >= 2;
-        }
-        return;
-    }
+    for (int i = 0; i < DENSE_STRIDE; i++)
+        acc[i] += (int32_t)(q[i] * times);
 }
 
-/* The last code points of the current word, " " first: the window whose
- * suffixes are the n-grams ending at the newest code point. */
+/* Adds the model's scores of a feature seen 'times' times (hash 'key',
+ * order n, 1-based): a scan of its bucket, whose low key halves are
+ * ascending. */
+static void score(sl_langid *l, uint32_t key, int n, uint32_t times)
+{
+    key = key ? key : 1;
+    l->grams[n - 1] += times;
+    size_t b = key >> 16, k = rd32(l->key_start + 4 * b);
+    size_t end = rd32(l->key_start + 4 * (b + 1));
+    uint32_t first = rd32(l->entry_start + 4 * b);
+    uint16_t want = (uint16_t)(key & 0xFFFF);
+    for (; k < end; k++) {
+        uint16_t got = rd16(l->low + 2 * k);
+        if (got > want)
+            return;
+        if (got == want)
+            break;
+        first += l->count[k] == DENSE_MARK ? 1 : l->count[k];
+    }
+    if (k == end)
+        return;
+    uint32_t count = l->count[k];
+    const uint8_t *e = l->entries + 2 * (size_t)first;
+    if (count == DENSE_MARK) {
+        add_row(n == 1 ? l->acc1 : l->acc, l->dense + (size_t)DENSE_STRIDE * rd16(e), times);
+        return;
+    }
+    for (; count--; e += 2)
+        (n == 1 ? l->acc1 : l->acc)[e[0]] += (int32_t)(e[1] * times);
+}
+
+/* Scores the counted 1-grams and forgets them.  A 1-gram is known to most
+ * languages of its script, so adding its scores once per distinct letter
+ * rather than once per occurrence saves most of the work of a scan. */
+static void flush_unigrams(sl_langid *l)
+{
+    for (int i = 0; i < UNI_SLOTS; i++)
+        if (l->uni_n[i]) {
+            score(l, l->uni_key[i], 1, l->uni_n[i]);
+            l->uni_n[i] = 0;
+        }
+    l->uni_used = 0;
+}
+
+static void count_unigram(sl_langid *l, uint32_t key)
+{
+    _Static_assert(UNI_SLOTS == 256, "the slot is the hash's top 8 bits");
+    uint32_t i = (key * 2654435761u) >> 24;
+    while (l->uni_n[i] && l->uni_key[i] != key)
+        i = (i + 1) % UNI_SLOTS;
+    if (!l->uni_n[i]) {
+        if (l->uni_used >= UNI_SLOTS / 2) { /* half full: score what is there */
+            flush_unigrams(l);
+            i = (key * 2654435761u) >> 24;
+        }
+        l->uni_key[i] = key;
+        l->uni_used++;
+    }
+    l->uni_n[i]++;
+}
+
+/* The current word: its last MAXN - 1 code points (" " first) for the
+ * n-grams, and the running hash of the whole word. */
 typedef struct {
-    UChar32 c[MAXN];
-    int n;
+    UChar32 c[MAXGRAM];
+    int n;          /* code points in c */
+    uint32_t word;  /* FNV-1a of 0x01, " " and the word so far */
+    int wlen;       /* letters in the word */
 } window;
 
-static void window_push(sl_langid *l, window *w, UChar32 c)
+static void word_start(window *w)
 {
-    if (w->n == MAXN)
-        memmove(w->c, w->c + 1, (MAXN - 1) * sizeof *w->c), w->n--;
+    w->c[0] = ' ', w->n = 1, w->wlen = 0;
+    w->word = fnv_cp(fnv_cp(0x811C9DC5u, 0x01), ' ');
+}
+
+/* Scores the n-grams of the model's orders that end at c (a letter, or
+ * ' ' closing the word). */
+static void push(sl_langid *l, window *w, UChar32 c)
+{
+    if (w->n == MAXGRAM)
+        memmove(w->c, w->c + 1, (MAXGRAM - 1) * sizeof *w->c), w->n--;
     w->c[w->n++] = c;
     for (int len = 1; len <= w->n; len++) {
-        if (len == 1 && c == ' ')
+        if (!(l->orders >> (len - 1) & 1))
             continue;
         uint32_t h = 0x811C9DC5u;
         for (int i = w->n - len; i < w->n; i++)
             h = fnv_cp(h, w->c[i]);
-        score_gram(l, h, len);
+        if (len > 1)
+            score(l, h, len, 1);
+        else if (c != ' ')
+            count_unigram(l, h);
     }
+}
+
+static void word_end(sl_langid *l, window *w)
+{
+    push(l, w, ' ');
+    if (w->wlen >= WORD_MIN && w->wlen <= WORD_MAX && (l->orders >> (WORD - 1) & 1))
+        score(l, fnv_cp(w->word, ' '), WORD, 1);
+    word_start(w);
 }
 
 static bool is_letter(UChar32 c)
@@ -278,31 +373,47 @@ static bool is_letter(UChar32 c)
     return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
 }
 
+static bool decided(sl_langid *l);
+
 /* Scores s[0..len): letters per script and, for each language, the sum of
- * its n-gram scores.  Stops after SAMPLE_LETTERS letters. */
+ * its feature scores.  Stops at a word end once decided(), and after
+ * SAMPLE_LETTERS letters in any case (so the sums cannot overflow). */
 static void scan(sl_langid *l, const char *s, size_t len)
 {
     memset(l->acc, 0, sizeof l->acc);
-    memset(l->hit, 0, sizeof l->hit);
+    memset(l->acc1, 0, sizeof l->acc1);
     memset(l->grams, 0, sizeof l->grams);
     memset(l->letters, 0, sizeof l->letters);
-    window w = {{' '}, 1};
-    uint32_t total = 0;
+    memset(l->uni_n, 0, sizeof l->uni_n);
+    l->uni_used = 0;
+    window w;
+    word_start(&w);
+    uint32_t total = 0, check = SL_LANGID_STOP_LETTERS;
     for (size_t i = 0; i < len;) {
         int32_t c = sl_utf8_next(s, len, &i);
         if (c >= 0 && is_letter(c)) {
             l->letters[script_of(c)]++;
-            window_push(l, &w, u_tolower(c));
-            total++;
-        } else if (w.n > 1 || w.c[0] != ' ') {
-            window_push(l, &w, ' ');
-            w.c[0] = ' ', w.n = 1;
+            c = u_tolower(c);
+            push(l, &w, c);
+            w.word = fnv_cp(w.word, c);
+            w.wlen++;
+            if (++total >= SAMPLE_LETTERS) /* even inside a word: a text */
+                break;                     /* with no spaces is bounded too */
+        } else if (w.wlen) {
+            word_end(l, &w);
             if (total >= SAMPLE_LETTERS)
                 break;
+            if (total >= check) {
+                check += CHECK_EVERY;
+                flush_unigrams(l);
+                if (decided(l))
+                    break;
+            }
         }
     }
-    if (w.n > 1)
-        window_push(l, &w, ' ');
+    if (w.wlen)
+        word_end(l, &w);
+    flush_unigrams(l);
 }
 
 /* ---- deciding ---------------------------------------------------------- */
@@ -323,30 +434,13 @@ static script main_script(const sl_langid *l, uint32_t *letters)
     return *letters ? best : SC_NONE;
 }
 
-/* Log-likelihood of language i (nats). */
+/* Log-likelihood of language i (nats), and its part above the floors. */
 static double loglik(const sl_langid *l, uint32_t i)
 {
-    double v = l->acc[i] / 16.0;
+    double v = ((double)l->acc[i] + l->acc1[i]) / 16.0;
     for (int n = 0; n < MAXN; n++)
         v += l->grams[n] * (double)l->lang[i].floor[n];
     return v;
-}
-
-/* Maps CLD2's code to ours; NULL if it is none of the model's languages and
- * not a plain ISO code. */
-static const char *cld_code(const char *c)
-{
-    static const char *const map[][2] = {
-        {"iw", "he"}, {"no", "nb"}, {"zh-Hant", "zh"}, {"sr-ME", "sr"},
-        {"jw", "jv"}, {"tl", "tl"},
-    };
-    if (!c)
-        return NULL;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (!strcmp(c, map[i][0]))
-            return map[i][1];
-    size_t n = strlen(c);
-    return (n == 2 || n == 3) && c[0] >= 'a' && c[0] <= 'z' ? c : NULL;
 }
 
 static int lang_index(const sl_langid *l, const char *code)
@@ -362,7 +456,7 @@ typedef struct {
     double score[MAXLANG];
     bool in[MAXLANG];
     int best, second;
-    uint32_t ngrams; /* n-grams scored, all orders */
+    uint32_t ngrams; /* features scored, all orders */
 } vote;
 
 static void rank(const sl_langid *l, vote *v)
@@ -379,62 +473,51 @@ static void rank(const sl_langid *l, vote *v)
 }
 
 /* Fills the candidates of script sc (for Han: ja and zh) with their
- * log-likelihoods. */
+ * log-likelihoods, and ranks them. */
 static void candidates(const sl_langid *l, script sc, vote *v)
 {
-    memset(v, 0, sizeof *v);
+    v->ngrams = 0;
     for (int n = 0; n < MAXN; n++)
         v->ngrams += l->grams[n];
     for (uint32_t i = 0; i < l->nlang; i++) {
         const char *c = l->lang[i].code;
         v->in[i] = sc == SC_HANI ? !strcmp(c, "ja") || !strcmp(c, "zh")
                                  : l->lang[i].script == (uint8_t)sc;
-        if (v->in[i])
-            v->score[i] = loglik(l, i);
+        v->score[i] = v->in[i] ? loglik(l, i) : 0;
     }
+    rank(l, v);
+}
+
+static double lead(const vote *v)
+{
+    return v->second < 0 ? 100 : v->score[v->best] - v->score[v->second];
+}
+
+/* The confidence of a language told by its script: the share of the
+ * letters in that script (kana and Han for Japanese). */
+static double script_share(const sl_langid *l, script sc, uint32_t letters)
+{
+    uint32_t own = l->letters[sc] + (sc == SC_KANA ? l->letters[SC_HANI] : 0);
+    return (double)own / letters;
+}
+
+/* True when the text read so far leaves no doubt: one script of a single
+ * language, or a model lead beyond SL_LANGID_STOP_LEAD. */
+static bool decided(sl_langid *l)
+{
+    uint32_t letters;
+    script sc = main_script(l, &letters);
+    if (sc > SC_MODEL_OTHER && sc != SC_HANI)
+        return script_share(l, sc, letters) >= 0.9;
+    vote v;
+    candidates(l, sc, &v);
+    return v.best >= 0 && lead(&v) >= SL_LANGID_STOP_LEAD;
 }
 
 /* A confidence in 0..1 from the winner's lead in nats. */
 static double lead_confidence(double lead)
 {
-    return lead <= 0 ? 0.5 : 1.0 - 0.5 * exp(-lead / 3.0);
-}
-
-/* Han, kana, Hangul, Greek ...: one language per script (Han: ja or zh). */
-static const char *by_script(sl_langid *l, script sc, uint32_t letters,
-                             double *conf)
-{
-    if (sc != SC_HANI) {
-        *conf = (double)l->letters[sc] / letters;
-        return script_lang[sc];
-    }
-    vote v;
-    candidates(l, sc, &v);
-    rank(l, &v);
-    if (v.best < 0) {
-        *conf = 0.5;
-        return "zh";
-    }
-    *conf = lead_confidence(v.score[v.best] - v.score[v.second]);
-    return l->lang[v.best].code;
-}
-
-/* The CLD2 vote: a bonus for its first guess, or its answer outright when
- * that is a language the model lacks and CLD2 is sure. */
-static const char *cld_vote(sl_langid *l, const char *s, size_t len, vote *v)
-{
-    sl_cld2_result r;
-    size_t n = len < CLD_BYTES ? len : CLD_BYTES;
-    while (n < len && n && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    sl_cld2_detect(s, n, &r);
-    const char *code = cld_code(r.code[0]);
-    int i = lang_index(l, code);
-    if (i >= 0 && v->in[i])
-        v->score[i] += SL_LANGID_CLD_WEIGHT * v->ngrams * r.percent[0] / 100.0;
-    else if (i < 0 && code && r.reliable && r.percent[0] >= 70)
-        return code;
-    return NULL;
+    return lead <= 0 ? 0.5 : 1.0 - 0.5 * exp(-lead / SL_LANGID_CONF_SCALE);
 }
 
 /* Takes the hint when it is a candidate within SL_LANGID_TIE of the best. */
@@ -446,28 +529,24 @@ static void apply_hint(const sl_langid *l, const char *hint, vote *v)
     int i = lang_index(l, !strcmp(h, "no") ? "nb" : h);
     if (i < 0 || !v->in[i] || i == v->best)
         return;
-    if (v->score[v->best] - v->score[i] <= SL_LANGID_TIE * v->ngrams)
+    if (v->score[v->best] - v->score[i] <= SL_LANGID_TIE)
         v->second = v->best, v->best = i;
 }
 
-/* Latin, Cyrillic, Arabic, Devanagari: the model and CLD2 vote. */
-static const char *by_model(sl_langid *l, script sc, const char *s, size_t len,
-                            const char *hint, double *conf)
+/* Latin, Cyrillic, Arabic, Devanagari and Han: the model, and the hint on
+ * ties. */
+static const char *by_model(sl_langid *l, script sc, const char *hint,
+                            double *conf)
 {
     vote v;
     candidates(l, sc, &v);
-    const char *other = cld_vote(l, s, len, &v);
-    rank(l, &v);
-    if (other)
-        return *conf = 0.9, other;
     if (v.best < 0)
-        return *conf = 0, "und";
-    uint32_t hits = l->grams[1] + l->grams[2] + l->grams[3];
-    if (l->hit[v.best] < SL_LANGID_MIN_HIT * hits)
-        return *conf = 0, "und";
+        return "und";
+    if (sc != SC_HANI && l->grams[WORD - 1] >= GARBAGE_WORDS &&
+        l->acc[v.best] / 16.0 < SL_LANGID_MIN_GAIN * (v.ngrams - l->grams[0]))
+        return "und";
     apply_hint(l, hint, &v);
-    double lead = v.second < 0 ? 10 : v.score[v.best] - v.score[v.second];
-    *conf = lead_confidence(lead);
+    *conf = lead_confidence(lead(&v));
     return l->lang[v.best].code;
 }
 
@@ -482,10 +561,10 @@ const char *sl_langid_detect(sl_langid *l, const char *s, size_t len,
     bool cjk = sc == SC_HANI || sc == SC_KANA || sc == SC_HANG;
     if (sc == SC_NONE || letters < (cjk ? 1u : (uint32_t)MIN_LETTERS))
         lang = "und";
-    else if (sc >= SC_MODEL_OTHER)
-        lang = by_script(l, sc, letters, &conf);
+    else if (sc > SC_MODEL_OTHER && sc != SC_HANI)
+        lang = script_lang[sc], conf = script_share(l, sc, letters);
     else
-        lang = by_model(l, sc, s, len, hint, &conf);
+        lang = by_model(l, sc, hint, &conf);
     if (confidence)
         *confidence = strcmp(lang, "und") ? conf : 0;
     return lang;

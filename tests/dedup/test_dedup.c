@@ -35,15 +35,37 @@ static uint64_t rnd(uint64_t *s)
     return sl_mix64(*s);
 }
 
-/* A pseudo-word: two or three syllables. */
+/* A word drawn from a list of English ones, so that language id reads
+ * every story as English (pseudo-words made of syllables were read as
+ * Esperanto or Bosnian, one story one way and the next the other); the
+ * list is long enough that two stories share a word 3-gram only by rare
+ * chance. */
 static void word(sl_buf *b, uint64_t *seed)
 {
-    static const char *syl[] = {"ka", "ro", "mi", "te", "lu", "san", "dor", "vel",
-                                "ni", "qua", "bri", "ost", "pe", "ul", "gan", "fi",
-                                "mo", "rek", "sta", "ju", "xe", "lo", "tar", "bu"};
-    int n = 2 + (int)(rnd(seed) % 2);
-    for (int i = 0; i < n; i++)
-        sl_buf_puts(b, syl[rnd(seed) % (sizeof syl / sizeof *syl)]);
+    static const char *w[] = {
+        "river", "market", "council", "harbour", "train", "bridge", "winter", "farmer",
+        "village", "school", "doctor", "engine", "garden", "letter", "mountain", "window",
+        "teacher", "station", "forest", "island", "morning", "factory", "museum", "street",
+        "summer", "money", "energy", "police", "minister", "court", "judge", "budget",
+        "election", "mayor", "rain", "storm", "coast", "border", "airport", "hospital",
+        "nurse", "worker", "union", "strike", "price", "bread", "milk", "coffee",
+        "festival", "music", "singer", "player", "match", "league", "coach", "season",
+        "record", "crowd", "stadium", "ticket", "road", "truck", "driver", "accident",
+        "fire", "smoke", "water", "flood", "dam", "valley", "lake", "boat",
+        "fisher", "net", "shop", "owner", "bank", "loan", "rate", "tax",
+        "law", "vote", "party", "leader", "speech", "crowd", "protest", "square",
+        "church", "bell", "tower", "clock", "night", "light", "paper", "report",
+        "study", "science", "planet", "rocket", "camera", "phone", "network", "company",
+        "office", "board", "share", "profit", "loss", "export", "import", "ship",
+        "cargo", "port", "crane", "quay", "tourist", "hotel", "room", "kitchen",
+        "chef", "dinner", "wine", "grape", "harvest", "field", "horse", "cattle",
+        "sheep", "wool", "cloth", "shirt", "shoe", "leather", "glass", "stone",
+        "wall", "roof", "door", "key", "lock", "thief", "prison", "guard",
+        "army", "soldier", "general", "treaty", "peace", "talks", "envoy", "summit",
+        "castle", "king", "queen", "prince", "palace", "garden", "statue", "artist",
+        "painting", "gallery", "author", "novel", "poem", "library", "student", "exam",
+        "teacher", "lesson", "child", "mother", "father", "family", "wedding", "guest"};
+    sl_buf_puts(b, w[rnd(seed) % (sizeof w / sizeof *w)]);
 }
 
 /* Paragraph p of story 'story': four sentences of 10 to 17 words. */

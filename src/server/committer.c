@@ -1,0 +1,258 @@
+/*
+ * committer.c -- the store thread: the only writer of the store, and the
+ * place where a write becomes durable.
+ *
+ * Group commit: the thread takes every ticket queued while the last
+ * transaction was being synced, applies them all in one transaction, and
+ * acknowledges them all once sqlite3 has fsynced the log.  Under load the
+ * batches grow by themselves, so one fsync pays for many writes; alone, a
+ * write waits for one fsync.  The worker's notes (packs, events, document
+ * frequencies, the text for search) ride in the same transactions -- a
+ * few at a time while writes wait, all of them when it is quiet -- and
+ * the expiry sweep runs here once a second, so nothing else ever writes
+ * and nothing waits for a lock.
+ *
+ * Invariant: a ticket's done() is called only after the COMMIT that holds
+ * it returned SL_OK (status 201/204/404), or after a ROLLBACK (500): an
+ * acknowledged write is on disk.  The worker hears of a change only after
+ * it is durable, so the index never holds an article the store lost.
+ * Tests: tests/cli/test_crash.sh (kill -9 under load), test_serve.sh.
+ */
+#include "server.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { MAX_BATCH = 4096, EXPIRE_BATCH = 2000, NOTES_WITH_WRITES = 32 };
+
+void sl_srv_ticket_free(sl_srv_ticket *t)
+{
+    if (!t)
+        return;
+    free(t->id);
+    free(t->ctype);
+    free(t->body);
+    free(t);
+}
+
+void sl_srv_submit(sl_srv *s, sl_srv_ticket *t)
+{
+    t->next = NULL;
+    pthread_mutex_lock(&s->qlock);
+    if (s->qtail)
+        s->qtail->next = t;
+    else
+        s->qhead = t;
+    s->qtail = t;
+    s->qlen++;
+    pthread_cond_signal(&s->qcond);
+    pthread_mutex_unlock(&s->qlock);
+}
+
+typedef struct {
+    pthread_mutex_t m;
+    pthread_cond_t c;
+    bool done;
+} waiter;
+
+static void wake(sl_srv_ticket *t, void *cls)
+{
+    (void)t;
+    waiter *w = cls;
+    pthread_mutex_lock(&w->m);
+    w->done = true;
+    pthread_cond_signal(&w->c);
+    pthread_mutex_unlock(&w->m); /* w may be gone from here on */
+}
+
+void sl_srv_submit_wait(sl_srv *s, sl_srv_ticket *t)
+{
+    waiter w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false};
+    t->done = wake;
+    t->cls = &w;
+    sl_srv_submit(s, t);
+    pthread_mutex_lock(&w.m);
+    while (!w.done)
+        pthread_cond_wait(&w.c, &w.m);
+    pthread_mutex_unlock(&w.m);
+    pthread_mutex_destroy(&w.m);
+    pthread_cond_destroy(&w.c);
+}
+
+/* ---- one transaction ------------------------------------------------------------ */
+
+/* Changes for the worker, told once the transaction is durable. */
+typedef struct {
+    sl_srv_change *c;
+    size_t n, cap;
+} changes;
+
+static void note_change(changes *cs, int kind, int64_t seq, const char *id)
+{
+    if (cs->n == cs->cap) {
+        cs->cap = cs->cap ? cs->cap * 2 : 64;
+        cs->c = sl_srv_realloc(cs->c, cs->cap * sizeof *cs->c);
+    }
+    cs->c[cs->n++] = (sl_srv_change){kind, seq, sl_srv_strdup(id)};
+}
+
+static void on_expired(const char *id, void *cls) { note_change(cls, 1, 0, id); }
+
+/* Applies one ticket; its status is what the client will hear if the
+ * transaction commits. */
+static sl_status apply(sl_srv *s, sl_srv_ticket *t, changes *cs, long long *delta)
+{
+    int64_t seq = 0, old = 0;
+    sl_status st;
+    if (t->op == SL_SRV_PUT) {
+        st = sl_store_put(s->writer, t->id, t->format, t->ctype, t->body, t->len,
+                          (int64_t)time(NULL), t->expires, &seq, &old);
+        t->status = old ? 204 : 201;
+    } else {
+        st = sl_store_delete(s->writer, t->id, &old);
+        t->status = old ? 204 : 404;
+    }
+    if (st != SL_OK)
+        return st;
+    if (old)
+        note_change(cs, 1, old, t->id);
+    if (seq)
+        note_change(cs, 0, seq, t->id);
+    *delta += (seq != 0) - (old != 0);
+    return SL_OK;
+}
+
+/* Applies the tickets and notes (and the expiry sweep when 'expire') in
+ * one transaction.  Returns the changes to tell the worker; on failure
+ * every ticket gets 500 and there is no change. */
+static sl_status transact(sl_srv *s, sl_srv_ticket *ts, sl_srv_note *ns, bool expire,
+                          changes *cs, long long *delta)
+{
+    sl_status st = sl_store_begin(s->writer);
+    for (sl_srv_ticket *t = ts; st == SL_OK && t; t = t->next)
+        st = apply(s, t, cs, delta);
+    for (sl_srv_note *n = ns; st == SL_OK && n; n = sl_srv_note_next(n))
+        st = sl_srv_note_apply(s, n);
+    if (st == SL_OK && expire) {
+        long k = sl_store_expire(s->writer, (int64_t)time(NULL), EXPIRE_BATCH, on_expired, cs);
+        *delta -= k > 0 ? k : 0;
+        st = k >= 0 ? SL_OK : SL_EIO;
+    }
+    if (st == SL_OK)
+        st = sl_store_commit(s->writer);
+    if (st == SL_OK)
+        return SL_OK;
+    const char *why = sl_store_error(s->writer);
+    if (!s->cfg.quiet)
+        fprintf(stderr, "storyline serve: %s\n", why);
+    for (sl_srv_ticket *t = ts; t; t = t->next) {
+        t->status = 500;
+        snprintf(t->err, sizeof t->err, "the store failed: %s", why);
+    }
+    sl_store_rollback(s->writer);
+    for (size_t i = 0; i < cs->n; i++)
+        free(cs->c[i].id);
+    cs->n = 0;
+    *delta = 0;
+    return st;
+}
+
+static void finish(sl_srv *s, sl_srv_ticket *ts, changes *cs, long long delta, size_t nt,
+                   int64_t t0)
+{
+    for (size_t i = 0; i < cs->n; i++) { /* the worker takes the ids */
+        sl_srv_push_change(s, cs->c[i].kind, cs->c[i].seq, cs->c[i].id);
+        free(cs->c[i].id);
+    }
+    cs->n = 0;
+    atomic_fetch_add(&s->stored, delta);
+    atomic_fetch_add(&s->m.commits, 1);
+    atomic_fetch_add(&s->m.committed, nt);
+    atomic_fetch_add(&s->m.commit_us, (unsigned long long)(sl_srv_now_us() - t0));
+    while (ts) {
+        sl_srv_ticket *next = ts->next; /* done() may free ts */
+        ts->done(ts, ts->cls);
+        ts = next;
+    }
+}
+
+/* ---- the thread ---------------------------------------------------------------- */
+
+/* Takes up to MAX_BATCH tickets and all notes, waiting up to a second for
+ * work.  Returns false when the thread should end. */
+static bool take(sl_srv *s, sl_srv_ticket **ts, size_t *nt, sl_srv_note **ns)
+{
+    pthread_mutex_lock(&s->qlock);
+    if (!s->qhead && !s->nhead && !s->stop_store) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 1;
+        pthread_cond_timedwait(&s->qcond, &s->qlock, &until);
+    }
+    bool go_on = !(s->stop_store && !s->qhead && !s->nhead);
+    *ts = s->qhead;
+    *nt = 0;
+    sl_srv_ticket *last = NULL;
+    for (sl_srv_ticket *t = s->qhead; t && *nt < MAX_BATCH; t = t->next)
+        last = t, ++*nt;
+    s->qhead = last ? last->next : s->qhead;
+    if (last)
+        last->next = NULL;
+    if (!s->qhead)
+        s->qtail = NULL;
+    s->qlen -= *nt;
+    /* writes first: while tickets wait, a transaction carries only a few
+     * notes (an FTS insert costs more than a PUT), so a flood of PUTs is
+     * acknowledged at once and the notes catch up when it ebbs */
+    size_t max_notes = *nt ? NOTES_WITH_WRITES : MAX_BATCH, k = 0;
+    sl_srv_note *n = s->nhead, *lastn = NULL;
+    *ns = s->nhead;
+    for (; n && k < max_notes; n = sl_srv_note_next(n))
+        lastn = n, k++;
+    s->nhead = n;
+    if (lastn)
+        sl_srv_note_cut(lastn);
+    if (!s->nhead)
+        s->ntail = NULL;
+    if (!lastn)
+        *ns = NULL;
+    s->nlen -= k;
+    s->store_busy = *ts || *ns;
+    pthread_mutex_unlock(&s->qlock);
+    return go_on;
+}
+
+void *sl_srv_store_main(void *arg)
+{
+    sl_srv *s = arg;
+    int64_t last_sweep = 0;
+    changes cs = {0};
+    for (;;) {
+        sl_srv_ticket *ts;
+        sl_srv_note *ns;
+        size_t nt;
+        bool go_on = take(s, &ts, &nt, &ns);
+        int64_t t0 = sl_srv_now_us();
+        bool sweep = t0 - last_sweep >= 1000000;
+        if (ts || ns || sweep) {
+            long long delta = 0;
+            transact(s, ts, ns, sweep, &cs, &delta);
+            finish(s, ts, &cs, delta, nt, t0);
+            while (ns) {
+                sl_srv_note *next = sl_srv_note_next(ns);
+                sl_srv_note_free(ns);
+                ns = next;
+            }
+            last_sweep = sweep ? t0 : last_sweep;
+        }
+        pthread_mutex_lock(&s->qlock);
+        s->store_busy = false;
+        pthread_mutex_unlock(&s->qlock);
+        if (!go_on)
+            break;
+    }
+    free(cs.c);
+    return NULL;
+}

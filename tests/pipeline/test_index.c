@@ -1,0 +1,139 @@
+/*
+ * test_index.c -- the index through the public API only (storyline.h):
+ * adding, updating, listing, removing, and coming back from packed bytes
+ * with the same events and ids, the way the store restarts it.
+ */
+#include "storyline.h"
+#include "test.h"
+
+static sl_engine *E;
+
+static const char *ARTS[] = {
+    "{\"id\":\"q1\",\"date\":\"2024-04-02\",\"text\":\"A strong earthquake of magnitude 6.8 struck the "
+    "coastal city of Veltmar on Tuesday, killing at least 40 people, the civil protection agency "
+    "said.\"}",
+    "{\"id\":\"q2\",\"date\":\"2024-04-02\",\"text\":\"Rescuers in Veltmar searched the ruins after "
+    "the magnitude 6.8 earthquake; the death toll rose to 52, the civil protection agency said.\"}",
+    "{\"id\":\"f1\",\"date\":\"2024-04-02\",\"text\":\"The football federation named Corina Albescu "
+    "head coach of the women's team, the first woman in the post, on a contract to 2027.\"}",
+    "{\"id\":\"q3\",\"date\":\"2024-04-03\",\"text\":\"Nach dem Erdbeben der Stärke 6,8 in Veltmar ist "
+    "die Zahl der Toten auf 61 gestiegen, teilte der Zivilschutz mit.\"}",
+};
+enum { NARTS = sizeof ARTS / sizeof *ARTS };
+
+static sl_index *filled(void)
+{
+    sl_index *x = sl_index_new(E, NULL);
+    for (size_t i = 0; i < NARTS; i++) {
+        sl_article *a = NULL;
+        if (sl_article_read(E, "t.jsonl", ARTS[i], strlen(ARTS[i]), SL_FORMAT_JSONL, &a) == SL_OK)
+            sl_index_add(x, a);
+    }
+    sl_index_update(x);
+    return x;
+}
+
+/* Reports of the quake share an event, the coach has another. */
+static void events_group_reports(void)
+{
+    sl_index *x = filled();
+    CHECK_INT(sl_index_size(x), NARTS);
+    unsigned q1 = sl_index_article_event(x, "q1");
+    CHECK(q1 != 0);
+    CHECK_INT(sl_index_article_event(x, "q2"), q1);
+    CHECK_INT(sl_index_article_event(x, "q3"), q1);
+    CHECK(sl_index_article_event(x, "f1") != q1);
+    CHECK_INT(sl_index_article_event(x, "nope"), 0);
+    sl_index_free(x);
+}
+
+/* A restart from packed bytes gives the same events with the same ids,
+ * without reading any text again. */
+static void restore_gives_the_same_events(void)
+{
+    sl_index *x = filled();
+    const char *ids[] = {"q1", "q2", "f1", "q3"};
+    unsigned char *blob[NARTS];
+    size_t len[NARTS];
+    unsigned ev[NARTS];
+    for (size_t i = 0; i < NARTS; i++) {
+        blob[i] = sl_index_pack_article(x, ids[i], &len[i]);
+        ev[i] = sl_index_article_event(x, ids[i]);
+    }
+    size_t dflen;
+    unsigned char *df = sl_index_pack_df(x, &dflen);
+    char *before = sl_index_events_json(x, NULL);
+    sl_index_free(x);
+
+    sl_index *y = sl_index_new(E, NULL);
+    CHECK_INT(sl_index_restore_df(y, df, dflen), SL_OK);
+    for (size_t i = 0; i < NARTS; i++)
+        CHECK_INT(sl_index_restore_article(y, blob[i], len[i], ev[i]), SL_OK);
+    CHECK_INT(sl_index_restore_article(y, blob[0], len[0], ev[0]), SL_EINPUT); /* twice */
+    blob[1][len[1] / 2] ^= 1;
+    CHECK_INT(sl_index_restore_article(y, blob[1], len[1], ev[1]), SL_EINPUT); /* damaged */
+    sl_index_update(y);
+    char *after = sl_index_events_json(y, NULL);
+    CHECK_STR(after, before);
+    free(before);
+    free(after);
+    free(df);
+    for (size_t i = 0; i < NARTS; i++)
+        free(blob[i]);
+    sl_index_free(y);
+}
+
+/* A removed article leaves its event and the listings. */
+static void remove_takes_an_article_out(void)
+{
+    sl_index *x = filled();
+    CHECK_INT(sl_index_remove(x, "f1"), SL_OK);
+    CHECK_INT(sl_index_remove(x, "f1"), SL_EINPUT);
+    char *json = sl_index_events_json(x, NULL);
+    CHECK(strstr(json, "\"f1\"") == NULL);
+    CHECK(strstr(json, "\"q1\"") != NULL);
+    free(json);
+    CHECK(sl_index_similarity_json(x, "q1", "f1") == NULL);
+    CHECK(strstr(sl_engine_error(E), "f1") != NULL);
+    sl_index_free(x);
+}
+
+/* The same id twice is refused, the first kept. */
+static void a_repeated_id_is_refused(void)
+{
+    sl_index *x = filled();
+    sl_article *a = NULL;
+    sl_article_read(E, "t.jsonl", ARTS[0], strlen(ARTS[0]), SL_FORMAT_JSONL, &a);
+    CHECK_INT(sl_index_add(x, a), SL_EINPUT);
+    CHECK_INT(sl_index_size(x), NARTS);
+    sl_index_free(x);
+}
+
+/* Stories and a story by id; an unknown story is NULL with a reason. */
+static void stories_by_id(void)
+{
+    sl_index *x = filled();
+    char *all = sl_index_stories_json(x, NULL);
+    CHECK(strncmp(all, "{\"stories\":[{\"id\":\"s", 20) == 0);
+    char id[16] = {0};
+    const char *s = strstr(all, "\"id\":\"s") + 6;
+    memcpy(id, s, strcspn(s, "\""));
+    char *one = sl_index_story_json(x, id);
+    CHECK(one != NULL && strstr(all, one) != NULL);
+    CHECK(sl_index_story_json(x, "s999") == NULL);
+    free(all);
+    free(one);
+    sl_index_free(x);
+}
+
+int main(void)
+{
+    E = sl_engine_new();
+    RUN(events_group_reports);
+    RUN(restore_gives_the_same_events);
+    RUN(remove_takes_an_article_out);
+    RUN(a_repeated_id_is_refused);
+    RUN(stories_by_id);
+    sl_engine_free(E);
+    return test_done();
+}
