@@ -45,4 +45,8 @@ void sl_dates_extract(sl_dates *d, sl_article *a);
  * them when it is "und"). */
 void sl_entities_extract(sl_norm *n, sl_article *a);
 
+/* sl_dates_extract(d, a) then sl_entities_extract(n, a), with each piece
+ * of the article tokenized once for both. */
+void sl_analyze_article(sl_dates *d, sl_norm *n, sl_article *a);
+
 #endif /* SL_ANALYZE_H */

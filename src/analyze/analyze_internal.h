@@ -70,6 +70,10 @@ typedef struct {
     uint8_t ndig;      /* NUM: number of digits (at most 255) */
     uint8_t apos;      /* WORD: 1 + byte offset of the first inner apostrophe, 0 if none */
     uint16_t flags;    /* SL_TF_* */
+    uint8_t nfold;     /* WORD: length of its sl_an_fold() (0 if it does not fit
+                          SL_AN_WORD_MAX, or the word is 128 bytes or more) */
+    uint32_t fold;     /* WORD: where that fold starts in the text's 'folds' */
+    uint64_t fhash;    /* WORD: sl_an_hash() of that fold */
 } sl_tok;
 
 typedef struct {
@@ -86,6 +90,8 @@ typedef struct {
     size_t ntok, ctok;
     sl_span *sent;
     size_t nsent, csent;
+    char *folds;   /* the folds of the words, each NUL-terminated */
+    size_t nfolds, cfolds;
 } sl_an_text;
 
 /* Tells whether the word after "NUMBER." keeps the sentence going (true for
@@ -100,6 +106,35 @@ void sl_an_tokenize(sl_an_text *t, const char *s, size_t n,
                     sl_an_keeps_sentence keep, const void *ctx);
 void sl_an_text_free(sl_an_text *t);
 
+/* Splits the tokens of t (tokenized before) into sentences again, as
+ * sl_an_tokenize() with 'keep' would have: the same text read by another
+ * analyzer, without tokenizing it twice. */
+void sl_an_sentences(sl_an_text *t, sl_an_keeps_sentence keep, const void *ctx);
+
+/* The fold of word token k of t (sl_an_fold() of the whole word into
+ * SL_AN_WORD_MAX bytes), NUL-terminated, k->nfold bytes; "" when it has
+ * none.  Borrowed, valid until t is tokenized again or freed. */
+static inline const char *sl_tok_fold(const sl_an_text *t, const sl_tok *k)
+{
+    return k->nfold ? t->folds + k->fold : "";
+}
+
+/* The pieces of one article (its title if it has one, then each
+ * paragraph), each tokenized once for both analyzers.  Buffers are reused
+ * from article to article; zero-initialise, free with sl_an_doc_free(). */
+struct sl_name_text;
+typedef struct {
+    sl_an_text *text;          /* per piece */
+    struct sl_name_text *memo; /* per piece, for name_find.c */
+    size_t n, cap;
+} sl_an_doc;
+
+/* Tokenizes every piece of a (borrowed: a must outlive the doc's use)
+ * with sentences split as 'keep' says. */
+void sl_an_doc_tokenize(sl_an_doc *d, const sl_article *a, sl_an_keeps_sentence keep,
+                        const void *ctx);
+void sl_an_doc_free(sl_an_doc *d);
+
 /* True if token i is a PUNCT token with code point cp. */
 static inline bool sl_tok_is(const sl_an_text *t, size_t i, int32_t cp)
 {
@@ -111,6 +146,14 @@ static inline bool sl_tok_glued(const sl_an_text *t, size_t i)
 {
     return i < t->ntok && !(t->tok[i].flags & SL_TF_SPACE);
 }
+
+/* The pieces of the article sl_dates_extract() read last, tokenized, with
+ * the dates' sentences.  Borrowed from d, valid until its next use. */
+sl_an_doc *sl_dates_doc(sl_dates *d);
+
+/* sl_entities_extract(n, a) on the tokens of sl_dates_extract(d, a), which
+ * must be the last article d read (sl_analyze_article() does both). */
+void sl_entities_after_dates(sl_dates *d, sl_norm *n, sl_article *a);
 
 /* ---- the date lexicon (src/analyze/date_words.c) ------------------------ */
 
@@ -190,11 +233,11 @@ enum {
     DWT_PREFIXED,  /* a month after "mid-", "mi-", "Anfang-": "mid-June" */
 };
 
-/* The first sense of word token t (of text s): the whole word, else its
+/* The first sense of word token t of s: the whole word, else its
  * part before an apostrophe or after an elision, a German or Dutch weekday
  * compound, or a month after a prefix like "mid-".  Stores how in *how.
  * Returns -1 if none. */
-int32_t sl_dlex_token(const sl_dlex *x, const char *s, const sl_tok *t,
+int32_t sl_dlex_token(const sl_dlex *x, const sl_an_text *s, const sl_tok *t,
                       uint8_t *how);
 
 /* True if the folded word looks like a future verb form in a language of
@@ -315,14 +358,33 @@ typedef struct {
 typedef void (*sl_name_emit)(void *ctx, const char *s, const sl_nword *w, size_t n,
                              sl_entity_kind kind);
 
+/* One tokenized piece with a memo of what name_find.c works out about its
+ * words (their name part, fold and list flags), so that the three passes
+ * over it compute each word's facts once.  Zero-initialise; point it at a
+ * text with sl_name_text_set() (which forgets what was known) after every
+ * sl_an_tokenize() of that text; free with sl_name_text_free(). */
+struct sl_winfo;
+typedef struct sl_name_text {
+    const sl_an_text *t; /* borrowed */
+    struct sl_winfo *w;  /* per token */
+    unsigned *fl;        /* per token: its list flags */
+    uint8_t *known;      /* per token: which of the two are known */
+    size_t cap;
+} sl_name_text;
+
+void sl_name_text_set(sl_name_text *m, const sl_an_text *t);
+void sl_name_text_free(sl_name_text *m);
+
 /* Pass 1 over every piece: the words written in lower case.  Pass 2: the
- * words capitalised inside sentences, and German nouns. */
-void sl_an_lower_evidence(sl_name_evidence *ev, const sl_an_text *t);
-void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t);
+ * words capitalised inside sentences, and German nouns.  The flags the
+ * memo keeps are those of the evidence's languages: use one memo with one
+ * article's evidence. */
+void sl_an_lower_evidence(sl_name_evidence *ev, sl_name_text *m);
+void sl_an_name_evidence(sl_name_evidence *ev, sl_name_text *m);
 
 /* Pass 3 over a piece: reports each name in it (capitalised runs,
  * acronyms, Arabic names after a title) to 'emit'. */
-void sl_an_find_names(const sl_name_evidence *ev, const sl_an_text *t, sl_name_emit emit,
+void sl_an_find_names(const sl_name_evidence *ev, sl_name_text *m, sl_name_emit emit,
                       void *ctx);
 
 /* ---- name forms (src/analyze/name_forms.c) ------------------------------ */

@@ -566,12 +566,11 @@ static int32_t find_prefixed(const sl_dlex *x, const char *s, size_t n)
     return sl_dlex_has(x, id, DW_MONTH, ANY, SL_DLEX_ANYCASE) ? id : -1;
 }
 
-int32_t sl_dlex_token(const sl_dlex *x, const char *s, const sl_tok *t, uint8_t *how)
+int32_t sl_dlex_token(const sl_dlex *x, const sl_an_text *s, const sl_tok *t, uint8_t *how)
 {
-    const char *w = s + t->off;
-    char f[SL_AN_WORD_MAX];
-    size_t k = t->len < sizeof f * 2 ? sl_an_fold(w, t->len, f, sizeof f) : 0;
-    int32_t id = k ? sl_dlex_find(x, f, k) : -1;
+    const char *w = s->s + t->off, *f = sl_tok_fold(s, t);
+    size_t k = t->nfold;
+    int32_t id = k ? find_slot(x, f, k, t->fhash)->first : -1;
     *how = DWT_WHOLE;
     if (id >= 0 || !k)
         return id;

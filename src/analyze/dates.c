@@ -48,7 +48,7 @@ typedef struct {
 
 struct sl_dates {
     sl_dlex *lex;
-    sl_an_text text;  /* token buffers, reused for every piece */
+    sl_an_doc doc;    /* token buffers, reused for every article */
     int32_t *sense;   /* per token */
     uint8_t *how;     /* per token */
     size_t csense, chow;
@@ -59,6 +59,7 @@ struct sl_dates {
 /* What one article's scan knows. */
 typedef struct {
     sl_dates *d;
+    const sl_an_text *t; /* the piece being scanned */
     sl_article *a;
     uint32_t langs;
     bool english;
@@ -78,7 +79,7 @@ void sl_dates_free(sl_dates *d)
     if (!d)
         return;
     sl_dlex_free(d->lex);
-    sl_an_text_free(&d->text);
+    sl_an_doc_free(&d->doc);
     free(d->sense);
     free(d->how);
     free(d->pend);
@@ -98,9 +99,8 @@ static bool keeps_month(const void *ctx, const char *w, size_t n)
  * sentence ("On Wednesday the minister will meet").  Words after a weekday
  * in mid-sentence belong to another clause as often as not ("announced on
  * Friday that he would leave"). */
-static bool sentence_future(const sl_dates *d, uint32_t langs, size_t w)
+static bool sentence_future(const sl_dates *d, const sl_an_text *t, uint32_t langs, size_t w)
 {
-    const sl_an_text *t = &d->text;
     uint32_t si = t->tok[w].sent;
     size_t first = t->sent[si].first_tok, words_before = 0;
     for (size_t i = first; i < w; i++)
@@ -244,7 +244,7 @@ static bool resolve(art_scan *as, const sl_dcand *c, sl_mention *m)
     case DC_WEEKDAY:
         if (!day_ref)
             return false;
-        set_day(m, weekday_day(as, c, sentence_future(as->d, as->langs, c->last - 1)));
+        set_day(m, weekday_day(as, c, sentence_future(as->d, as->t, as->langs, c->last - 1)));
         return true;
     case DC_WEEKDAY_DOM: {
         long day = day_ref ? weekday_dom_day(as, c) : -1;
@@ -279,7 +279,7 @@ static void keep_open(art_scan *as, const sl_dcand *c)
     case DC_WEEKDAY_DOM: {
         int dir = c->kind == DC_WEEKDAY ? c->dir : DC_NODIR;
         if (dir == DC_NODIR)
-            dir = sentence_future(as->d, as->langs, c->last - 1) ? 1 : 2;
+            dir = sentence_future(as->d, as->t, as->langs, c->last - 1) ? 1 : 2;
         o = (sl_open_date){SL_OPEN_WEEKDAY, (int8_t)dir, 0, 0, (int16_t)c->v};
         break;
     }
@@ -335,7 +335,7 @@ static int numeric_later(const art_scan *as, const sl_dcand *c)
 static sl_mention *push_mention(art_scan *as, const sl_dcand *c)
 {
     sl_article *a = as->a;
-    const sl_an_text *t = &as->d->text;
+    const sl_an_text *t = as->t;
     const sl_tok *f = &t->tok[c->first], *l = &t->tok[c->last - 1];
     sl_grow((void **)&a->dates, &a->cdates, a->ndates + 1, sizeof *a->dates);
     sl_mention *m = &a->dates[a->ndates++];
@@ -400,26 +400,25 @@ static void finish_pending(art_scan *as)
 
 /* ---- scanning -------------------------------------------------------------- */
 
-static void look_up_words(sl_dates *d)
+static void look_up_words(sl_dates *d, const sl_an_text *t)
 {
-    const sl_an_text *t = &d->text;
     sl_grow((void **)&d->sense, &d->csense, t->ntok + 1, sizeof *d->sense);
     sl_grow((void **)&d->how, &d->chow, t->ntok + 1, sizeof *d->how);
     for (size_t i = 0; i < t->ntok; i++) {
         d->how[i] = DWT_WHOLE;
         d->sense[i] = t->tok[i].kind == SL_TK_WORD
-                          ? sl_dlex_token(d->lex, t->s, &t->tok[i], &d->how[i])
+                          ? sl_dlex_token(d->lex, t, &t->tok[i], &d->how[i])
                           : -1;
     }
 }
 
-static void scan_piece(art_scan *as, const char *s)
+static void scan_piece(art_scan *as, const sl_an_text *t)
 {
     sl_dates *d = as->d;
-    sl_an_tokenize(&d->text, s, strlen(s), keeps_month, d->lex);
-    look_up_words(d);
-    sl_dscan sc = {d->lex, &d->text, d->sense, d->how, as->langs};
-    for (size_t i = 0; i < d->text.ntok && as->a->ndates < MAX_MENTIONS;) {
+    as->t = t;
+    look_up_words(d, t);
+    sl_dscan sc = {d->lex, t, d->sense, d->how, as->langs};
+    for (size_t i = 0; i < t->ntok && as->a->ndates < MAX_MENTIONS;) {
         sl_dcand c;
         size_t used = sl_an_date_match(&sc, i, &c);
         if (!used) {
@@ -441,7 +440,8 @@ static long reference_day(sl_date d)
     }
 }
 
-void sl_dates_extract(sl_dates *d, sl_article *a)
+/* Scans the pieces of doc, a's tokens with the sentences of keeps_month. */
+static void scan_doc(sl_dates *d, sl_article *a, const sl_an_doc *doc)
 {
     for (size_t i = 0; i < a->ndates; i++) {
         free(a->dates[i].expr);
@@ -450,11 +450,17 @@ void sl_dates_extract(sl_dates *d, sl_article *a)
     a->ndates = 0;
     a->nopen = 0;
     uint32_t langs = sl_an_lang(a->lang);
-    art_scan as = {d, a, langs, langs == SL_LANG(SL_L_EN), reference_day(a->date), 0};
+    art_scan as = {d, NULL, a, langs, langs == SL_LANG(SL_L_EN), reference_day(a->date), 0};
     d->npend = 0;
-    if (a->title)
-        scan_piece(&as, a->title);
-    for (size_t i = 0; i < a->npara; i++)
-        scan_piece(&as, a->para[i]);
+    for (size_t i = 0; i < doc->n; i++)
+        scan_piece(&as, &doc->text[i]);
     finish_pending(&as);
 }
+
+void sl_dates_extract(sl_dates *d, sl_article *a)
+{
+    sl_an_doc_tokenize(&d->doc, a, keeps_month, d->lex);
+    scan_doc(d, a, &d->doc);
+}
+
+sl_an_doc *sl_dates_doc(sl_dates *d) { return &d->doc; }

@@ -86,6 +86,18 @@ typedef struct {
     bool plain, has_of;
 } name_parts;
 
+/* Appends s[0..n) to b, without its dots for an acronym ("U.S." -> "US"). */
+static void put_kept(sl_buf *b, const char *s, size_t n, sl_entity_kind kind)
+{
+    if (kind != SL_ENT_ACRONYM) {
+        sl_buf_put(b, s, n);
+        return;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (s[k] != '.')
+            sl_buf_putc(b, s[k]);
+}
+
 /* Builds the three forms of a name from its words; false if a word is too
  * long to fold. */
 static bool make_parts(const char *s, const sl_nword *w, size_t n, sl_entity_kind kind,
@@ -106,12 +118,8 @@ static bool make_parts(const char *s, const sl_nword *w, size_t n, sl_entity_kin
             sl_buf_putc(&p->fold, ' ');
         }
         sl_buf_put(&p->surface, word, w[i].len);
-        for (size_t k = 0; k < stem; k++)
-            if (kind != SL_ENT_ACRONYM || word[k] != '.')
-                sl_buf_putc(&p->keysrc, word[k]);
-        for (size_t k = 0; k < nf; k++)
-            if (kind != SL_ENT_ACRONYM || f[k] != '.')
-                sl_buf_putc(&p->fold, f[k]);
+        put_kept(&p->keysrc, word, stem, kind);
+        put_kept(&p->fold, f, nf, kind);
         p->plain &= stem == w[i].len;
         p->has_of |= (nf == 2 && !memcmp(f, "of", 2)) || (nf == 3 && !memcmp(f, "for", 3));
     }
@@ -242,7 +250,7 @@ static void make_keys(groups *gs)
         if (g->dead)
             continue;
         sl_buf k = {0};
-        sl_norm_name_key(gs->norm, g->keysrc, strlen(g->keysrc), &k);
+        sl_norm_word_name_key(gs->norm, g->keysrc, strlen(g->keysrc), &k);
         g->key = sl_buf_take(&k);
         if (!g->key[0])
             g->dead = true;
@@ -281,30 +289,26 @@ static void fill_article(groups *gs, sl_article *a)
     }
 }
 
-void sl_entities_extract(sl_norm *n, sl_article *a)
+/* The names of a, from its pieces in doc (tokenized, with the sentences
+ * of no 'keep'). */
+static void names_of(sl_norm *n, sl_article *a, sl_an_doc *doc)
 {
-    clear_entities(a);
-    size_t npieces = a->npara + (a->title ? 1 : 0);
-    if (!npieces)
-        return;
-    sl_an_text *texts = sl_xcalloc(npieces, sizeof *texts);
-    for (size_t i = 0; i < npieces; i++) {
-        const char *s = a->title ? (i ? a->para[i - 1] : a->title) : a->para[i];
-        sl_an_tokenize(&texts[i], s, strlen(s), NULL, NULL);
-    }
+    size_t npieces = doc->n;
     uint32_t langs = sl_an_lang(a->lang);
     uint32_t no_articles = SL_LANG(SL_L_RU) | SL_LANG(SL_L_UK) | SL_LANG(SL_L_PL) |
                            SL_LANG(SL_L_TR);
     sl_name_evidence ev = {langs, langs == SL_LANG(SL_L_DE), langs != SL_LANG_ANY && (langs & no_articles),
                            {0}, {0}, {0}};
     for (size_t i = 0; i < npieces; i++)
-        sl_an_lower_evidence(&ev, &texts[i]);
+        sl_name_text_set(&doc->memo[i], &doc->text[i]);
     for (size_t i = 0; i < npieces; i++)
-        sl_an_name_evidence(&ev, &texts[i]);
+        sl_an_lower_evidence(&ev, &doc->memo[i]);
+    for (size_t i = 0; i < npieces; i++)
+        sl_an_name_evidence(&ev, &doc->memo[i]);
     groups gs = {n, NULL, 0, 0, NULL, 0};
     rehash(&gs);
     for (size_t i = 0; i < npieces; i++)
-        sl_an_find_names(&ev, &texts[i], add_name, &gs);
+        sl_an_find_names(&ev, &doc->memo[i], add_name, &gs);
     if (langs & (SL_LANG(SL_L_DE) | SL_LANG(SL_L_NL) | SL_LANG(SL_L_DA) | SL_LANG(SL_L_SV) |
                  SL_LANG(SL_L_NO)))
         merge_genitives(&gs);
@@ -315,10 +319,35 @@ void sl_entities_extract(sl_norm *n, sl_article *a)
         free_group(&gs.g[i]);
     free(gs.g);
     free(gs.slot);
-    for (size_t i = 0; i < npieces; i++)
-        sl_an_text_free(&texts[i]);
-    free(texts);
     sl_hset_free(&ev.lower);
     sl_hset_free(&ev.capmid);
     sl_hset_free(&ev.nounlike);
+}
+
+void sl_entities_extract(sl_norm *n, sl_article *a)
+{
+    clear_entities(a);
+    if (!a->npara && !a->title)
+        return;
+    sl_an_doc doc = {0};
+    sl_an_doc_tokenize(&doc, a, NULL, NULL);
+    names_of(n, a, &doc);
+    sl_an_doc_free(&doc);
+}
+
+void sl_entities_after_dates(sl_dates *d, sl_norm *n, sl_article *a)
+{
+    clear_entities(a);
+    if (!a->npara && !a->title)
+        return;
+    sl_an_doc *doc = sl_dates_doc(d);
+    for (size_t i = 0; i < doc->n; i++)
+        sl_an_sentences(&doc->text[i], NULL, NULL); /* the names' sentences */
+    names_of(n, a, doc);
+}
+
+void sl_analyze_article(sl_dates *d, sl_norm *n, sl_article *a)
+{
+    sl_dates_extract(d, a);
+    sl_entities_after_dates(d, n, a);
 }

@@ -99,6 +99,7 @@ typedef struct {
     uint64_t hash; /* of the part's fold (0 if too long) */
     char fold[SL_AN_WORD_MAX];
     size_t nfold;
+    size_t tok;    /* its token (memo of flags_of) */
 } winfo;
 
 static int32_t first_cp(const char *s, size_t off, size_t len)
@@ -167,10 +168,10 @@ static bool arabic_article(const sl_an_text *t, const sl_tok *k)
     return upper_cp(first_cp(t->s, k->off + head + 1, k->len - head - 1));
 }
 
-static winfo word_info(const sl_an_text *t, size_t i)
+static winfo compute_info(const sl_an_text *t, size_t i)
 {
     const sl_tok *k = &t->tok[i];
-    winfo w = {{k->off, k->len}, false, false, i + 1, 0, {0}, 0};
+    winfo w = {{k->off, k->len}, false, false, i + 1, 0, {0}, 0, i};
     if (k->apos)
         cut_apostrophe(t, k, &w);
     w.cap = k->script == SL_SC_CASED && w.part.len && !(k->flags & SL_TF_LINK) &&
@@ -184,10 +185,64 @@ static winfo word_info(const sl_an_text *t, size_t i)
         w.next = i + 3;
     }
     /* the fold of the stem: "Путина" and "Путин" are one word as evidence */
-    w.nfold = fold_to(t->s, w.part.off, sl_an_stem_len(t->s + w.part.off, w.part.len), w.fold);
+    size_t stem = sl_an_stem_len(t->s + w.part.off, w.part.len);
+    if (k->kind == SL_TK_WORD && w.part.off == k->off && stem == k->len) { /* the word's own */
+        memcpy(w.fold, sl_tok_fold(t, k), (size_t)k->nfold + 1);
+        w.nfold = k->nfold;
+        w.hash = w.nfold ? k->fhash : 0;
+        return w;
+    }
+    w.nfold = fold_to(t->s, w.part.off, stem, w.fold);
     w.hash = w.nfold ? sl_an_hash(w.fold, w.nfold) : 0;
     return w;
 }
+
+/* ---- the memo: each word's facts worked out once ---------------------------- */
+
+enum { KNOWN_INFO = 1, KNOWN_FLAGS = 2 };
+
+struct sl_winfo {
+    winfo w;
+};
+
+void sl_name_text_set(sl_name_text *m, const sl_an_text *t)
+{
+    m->t = t;
+    if (t->ntok > m->cap) {
+        size_t cap = m->cap ? m->cap : 64;
+        while (cap < t->ntok)
+            cap *= 2;
+        free(m->w);
+        free(m->fl);
+        free(m->known);
+        m->w = sl_xmalloc(cap * sizeof *m->w);
+        m->fl = sl_xmalloc(cap * sizeof *m->fl);
+        m->known = sl_xmalloc(cap);
+        m->cap = cap;
+    }
+    memset(m->known, 0, t->ntok);
+}
+
+void sl_name_text_free(sl_name_text *m)
+{
+    free(m->w);
+    free(m->fl);
+    free(m->known);
+    memset(m, 0, sizeof *m);
+}
+
+/* The facts of the word at token i (i < ntok), computed on first use.
+ * Borrowed from the memo. */
+static const winfo *info(sl_name_text *m, size_t i)
+{
+    if (!(m->known[i] & KNOWN_INFO)) {
+        m->w[i].w = compute_info(m->t, i);
+        m->known[i] |= KNOWN_INFO;
+    }
+    return &m->w[i].w;
+}
+
+static winfo word_info(sl_name_text *m, size_t i) { return *info(m, i); }
 
 /* ---- sentences --------------------------------------------------------- */
 
@@ -221,9 +276,7 @@ static int sentence_mode(const sl_an_text *t, size_t first, size_t end,
         if (!(k->flags & SL_TF_UPPER))
             continue;
         long_caps++;
-        char f[SL_AN_WORD_MAX];
-        size_t nf = fold_to(t->s, k->off, k->len, f);
-        common += nf && sl_hset_has(&ev->lower, sl_an_hash(f, nf));
+        common += k->nfold && sl_hset_has(&ev->lower, k->fhash);
     }
     if ((words >= 3 || (words == 2 && long_shout)) && caps * 10 >= words * 6)
         return MODE_SHOUT;
@@ -286,8 +339,8 @@ static bool noun_context(const sl_name_evidence *ev, const sl_an_text *t, size_t
         return true; /* "die 23-Jährige" */
     if (p->kind != SL_TK_WORD)
         return false;
-    char f[SL_AN_WORD_MAX];
-    size_t nf = fold_to(t->s, p->off, p->len, f);
+    const char *f = sl_tok_fold(t, p);
+    size_t nf = p->nfold;
     if (!nf)
         return false;
     if (sl_nw_flags(f, nf, ev->langs) & NW_DET)
@@ -295,24 +348,26 @@ static bool noun_context(const sl_name_evidence *ev, const sl_an_text *t, size_t
     if (!(p->flags & SL_TF_LOWER) || !adjective_like(f, nf) || i < 2 || !spaced(t, i - 1))
         return false;
     const sl_tok *pp = &t->tok[i - 2];
-    nf = pp->kind == SL_TK_WORD ? fold_to(t->s, pp->off, pp->len, f) : 0;
-    return nf && (sl_nw_flags(f, nf, ev->langs) & NW_DET);
+    nf = pp->kind == SL_TK_WORD ? pp->nfold : 0;
+    return nf && (sl_nw_flags(sl_tok_fold(t, pp), nf, ev->langs) & NW_DET);
 }
 
-void sl_an_lower_evidence(sl_name_evidence *ev, const sl_an_text *t)
+void sl_an_lower_evidence(sl_name_evidence *ev, sl_name_text *m)
 {
+    const sl_an_text *t = m->t;
     for (size_t i = 0; i < t->ntok; i++) {
         const sl_tok *k = &t->tok[i];
         if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED || !(k->flags & SL_TF_LOWER))
             continue;
-        winfo w = word_info(t, i);
+        winfo w = word_info(m, i);
         if (w.hash && !w.cap)
             sl_hset_add(&ev->lower, w.hash);
     }
 }
 
-void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t)
+void sl_an_name_evidence(sl_name_evidence *ev, sl_name_text *m)
 {
+    const sl_an_text *t = m->t;
     for (size_t s = 0; s < t->nsent; s++) {
         size_t first = t->sent[s].first_tok, end = sentence_end(t, first);
         int mode = sentence_mode(t, first, end, ev);
@@ -321,7 +376,7 @@ void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t)
             if (k->kind != SL_TK_WORD || k->script != SL_SC_CASED ||
                 ((k->flags & SL_TF_LOWER) && !(k->flags & SL_TF_HYPHEN) && !k->apos))
                 continue;
-            winfo w = word_info(t, i);
+            winfo w = word_info(m, i);
             if (!w.hash)
                 continue;
             if (w.cap && mode == MODE_NORMAL && !initial_like(t, i) &&
@@ -338,6 +393,7 @@ void sl_an_name_evidence(sl_name_evidence *ev, const sl_an_text *t)
 typedef struct {
     const sl_name_evidence *ev;
     const sl_an_text *t;
+    sl_name_text *m;
     sl_name_emit emit;
     void *ctx;
     int mode;
@@ -391,16 +447,28 @@ static bool german_weekday_compound(const char *f, size_t n)
     return false;
 }
 
-static unsigned flags_of(const finder *f, const winfo *w)
+static unsigned compute_flags(const finder *f, const winfo *w)
 {
-    if (!w->nfold)
-        return 0;
     unsigned fl = sl_nw_flags(w->fold, w->nfold, f->ev->langs);
     if (f->ev->german && german_title(w->fold, w->nfold))
         fl |= NW_TITLE;
     if (f->ev->german && german_weekday_compound(w->fold, w->nfold))
         fl |= NW_DATEWORD;
     return fl;
+}
+
+/* The list flags of w, a word_info() of token w->tok (or a word with no
+ * fold, which has none). */
+static unsigned flags_of(const finder *f, const winfo *w)
+{
+    if (!w->nfold)
+        return 0;
+    sl_name_text *m = f->m;
+    if (!(m->known[w->tok] & KNOWN_FLAGS)) {
+        m->fl[w->tok] = compute_flags(f, w);
+        m->known[w->tok] |= KNOWN_FLAGS;
+    }
+    return m->fl[w->tok];
 }
 
 /* A capitalised word that may be (part of) a name in this sentence. */
@@ -436,7 +504,7 @@ static bool title_follows(const finder *f, size_t next)
     if (f->ev->langs != SL_LANG(SL_L_EN) || !spaced(t, next) || t->tok[next].kind != SL_TK_WORD ||
         !(t->tok[next].flags & SL_TF_UPPER))
         return false;
-    winfo w = word_info(t, next);
+    winfo w = word_info(f->m, next);
     return (flags_of(f, &w) & NW_TITLE) != 0;
 }
 
@@ -539,7 +607,7 @@ static size_t joiner(const finder *f, size_t i, const winfo *prev)
     const sl_an_text *t = f->t;
     if (!spaced(t, i) || t->tok[i].kind != SL_TK_WORD || t->tok[i].script != SL_SC_CASED)
         return 0;
-    winfo w = word_info(t, i);
+    winfo w = word_info(f->m, i);
     unsigned fl = flags_of(f, &w);
     size_t used = 0;
     bool lower = (t->tok[i].flags & SL_TF_LOWER) != 0;
@@ -548,7 +616,7 @@ static size_t joiner(const finder *f, size_t i, const winfo *prev)
         if (f->ev->german && (fl & NW_DET) && !(flags_of(f, prev) & NW_PARTICLE))
             return 0; /* German "den", "der" are determiners, unless after "von" */
         if (spaced(t, i + 1) && t->tok[i + 1].kind == SL_TK_WORD) {
-            winfo w2 = word_info(t, i + 1);
+            winfo w2 = word_info(f->m, i + 1);
             if (flags_of(f, &w2) & NW_PARTICLE)
                 used = 2;
         }
@@ -566,7 +634,7 @@ static size_t joiner(const finder *f, size_t i, const winfo *prev)
     size_t j = i + used;
     if (!spaced(t, j) || t->tok[j].sent != t->tok[i].sent)
         return 0;
-    winfo nx = word_info(t, j);
+    winfo nx = word_info(f->m, j);
     return name_word(f, j, &nx) ? used : 0;
 }
 
@@ -578,7 +646,7 @@ static bool initial_at(const finder *f, size_t i)
         !(t->tok[i].flags & SL_TF_UPPER) || !sl_tok_is(t, i + 1, '.') ||
         !sl_tok_glued(t, i + 1) || !spaced(t, i + 2) || t->tok[i + 2].sent != t->tok[i].sent)
         return false;
-    winfo w = word_info(t, i + 2);
+    winfo w = word_info(f->m, i + 2);
     return name_word(f, i + 2, &w);
 }
 
@@ -589,25 +657,25 @@ static size_t run_at(finder *f, size_t i)
     winfo w[MAX_RUN];
     size_t tok[MAX_RUN], n = 0, j = i;
     while (n < MAX_RUN) {
-        w[n] = word_info(t, j);
+        w[n] = word_info(f->m, j);
         tok[n] = j;
         n++;
         j = w[n - 1].next;
         if (w[n - 1].cut || j >= t->ntok || !spaced(t, j) || t->tok[j].sent != t->tok[i].sent)
             break;
         if (roman(t, j) && n < MAX_RUN) {
-            w[n] = word_info(t, j);
+            w[n] = word_info(f->m, j);
             tok[n++] = j++;
             break;
         }
-        winfo nx = word_info(t, j);
+        winfo nx = word_info(f->m, j);
         if (name_word(f, j, &nx)) {
             if (nx.part.off > t->tok[j].off)
                 break; /* "Funérailles d'Elizabeth": an elision starts a new name */
             continue;
         }
         if (initial_at(f, j) && n < MAX_RUN - 1) {
-            w[n] = (winfo){{t->tok[j].off, t->tok[j].len + 1}, true, false, j + 2, 0, {0}, 0};
+            w[n] = (winfo){{t->tok[j].off, t->tok[j].len + 1}, true, false, j + 2, 0, {0}, 0, j};
             tok[n++] = j; /* "Peyton S. Gendron" */
             j += 2;
             continue;
@@ -616,7 +684,7 @@ static size_t run_at(finder *f, size_t i)
         if (!used || n + used >= MAX_RUN)
             break;
         for (size_t k = 0; k < used; k++) {
-            w[n] = word_info(t, j + k);
+            w[n] = word_info(f->m, j + k);
             tok[n++] = j + k;
         }
         j += used;
@@ -670,8 +738,8 @@ static size_t acronym_at(finder *f, size_t i)
     /* "BREAKING", "TV": capitals that are no acronym; a word of four capitals
      * or more the article also writes in lower case; a short common word in
      * capitals ("DAS" beside "das"), except in English ("US", "WHO") */
-    char fo[SL_AN_WORD_MAX];
-    size_t nf = fold_to(t->s, k->off, k->len, fo);
+    const char *fo = sl_tok_fold(t, k);
+    size_t nf = k->nfold;
     unsigned fl = nf ? sl_nw_flags(fo, nf, f->ev->langs) : 0;
     if (fl & NW_CAPS_WORD)
         return next;
@@ -680,7 +748,7 @@ static size_t acronym_at(finder *f, size_t i)
     static const char *const keep2[] = {"us", "uk", "un", "eu", NULL};
     if (k->len == 2 && (fl & NW_STOP) && !in_words(fo, nf, keep2))
         return next;
-    bool lower = nf && sl_hset_has(&f->ev->lower, sl_an_hash(fo, nf));
+    bool lower = nf && sl_hset_has(&f->ev->lower, k->fhash);
     if (lower && (k->len >= 4 || ((fl & NW_STOP) && f->ev->langs != SL_LANG(SL_L_EN))))
         return next; /* "FINAL" beside "final" */
     /* six capitals and more are a shouted word ("LONDON"), not an acronym */
@@ -698,10 +766,12 @@ static bool arabic_word(const sl_an_text *t, size_t i)
     return c >= 0x600 && c <= 0x6FF;
 }
 
-static unsigned ar_flags(const sl_an_text *t, size_t i, char *f, size_t *nf)
+/* The list flags of word i for Arabic; its fold in *f, *nf bytes. */
+static unsigned ar_flags(const sl_an_text *t, size_t i, const char **f, size_t *nf)
 {
-    *nf = fold_to(t->s, t->tok[i].off, t->tok[i].len, f);
-    return *nf ? sl_nw_flags(f, *nf, SL_LANG(SL_L_AR)) : 0;
+    *f = sl_tok_fold(t, &t->tok[i]);
+    *nf = t->tok[i].nfold;
+    return *nf ? sl_nw_flags(*f, *nf, SL_LANG(SL_L_AR)) : 0;
 }
 
 static bool starts_al(const char *f, size_t n)
@@ -712,9 +782,9 @@ static bool starts_al(const char *f, size_t n)
 /* A title or place word, maybe after the conjunction و or a preposition. */
 static bool ar_title(const sl_an_text *t, size_t i)
 {
-    char f[SL_AN_WORD_MAX];
+    const char *f;
     size_t nf;
-    if (ar_flags(t, i, f, &nf) & NW_AR_TITLE)
+    if (ar_flags(t, i, &f, &nf) & NW_AR_TITLE)
         return true;
     static const char *const pre[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", NULL};
     for (int p = 0; pre[p] && nf > 2; p++)
@@ -730,16 +800,16 @@ static size_t arabic_at(finder *f, size_t i)
     if (!ar_title(t, i))
         return 0;
     size_t j = i + 1, skipped = 0;
-    char fo[SL_AN_WORD_MAX];
+    const char *fo;
     size_t nf;
     while (skipped < 2 && arabic_word(t, j) && spaced(t, j) &&
-           !(ar_flags(t, j, fo, &nf) & (NW_AR_FUNC | NW_AR_TITLE)) && starts_al(fo, nf))
+           !(ar_flags(t, j, &fo, &nf) & (NW_AR_FUNC | NW_AR_TITLE)) && starts_al(fo, nf))
         j++, skipped++;
     sl_nword w[3];
     size_t n = 0;
     bool link = false; /* "عبد", "أبو": the next word belongs to the name */
     while (n < 3 && arabic_word(t, j) && spaced(t, j)) {
-        unsigned fl = ar_flags(t, j, fo, &nf);
+        unsigned fl = ar_flags(t, j, &fo, &nf);
         if ((fl & (NW_AR_FUNC | NW_AR_TITLE)) || (starts_al(fo, nf) && !link))
             break;
         link = (nf == 6 && !memcmp(fo, "\xD8\xB9\xD8\xA8\xD8\xAF", 6)) || /* عبد */
@@ -763,18 +833,18 @@ static size_t after_title_phrase(const finder *f, size_t i)
     const sl_an_text *t = f->t;
     if (t->tok[i].kind != SL_TK_WORD || !(t->tok[i].flags & SL_TF_UPPER))
         return 0;
-    winfo w = word_info(t, i);
+    winfo w = word_info(f->m, i);
     if (!(flags_of(f, &w) & NW_TITLE) || !spaced(t, i + 1) || t->tok[i + 1].kind != SL_TK_WORD ||
         !(t->tok[i + 1].flags & SL_TF_LOWER))
         return 0;
-    winfo j = word_info(t, i + 1);
+    winfo j = word_info(f->m, i + 1);
     bool of = (j.nfold == 2 && !memcmp(j.fold, "of", 2)) || (j.nfold == 3 && !memcmp(j.fold, "fur", 3));
     if (!of && !(flags_of(f, &j) & NW_PARTICLE))
         return 0;
     size_t starts[8], n = 0, k = i + 2;
     while (n < 8 && spaced(t, k) && t->tok[k].sent == t->tok[i].sent &&
            t->tok[k].kind == SL_TK_WORD) {
-        winfo c = word_info(t, k);
+        winfo c = word_info(f->m, k);
         if (!c.cap)
             break;
         starts[n++] = k;
@@ -782,16 +852,17 @@ static size_t after_title_phrase(const finder *f, size_t i)
     }
     if (n < 3)
         return 0;
-    winfo a = word_info(t, starts[n - 2]), b = word_info(t, starts[n - 1]);
+    winfo a = word_info(f->m, starts[n - 2]), b = word_info(f->m, starts[n - 1]);
     return name_word(f, starts[n - 2], &a) && name_word(f, starts[n - 1], &b) ? starts[n - 2] : 0;
 }
 
 /* ---- the scan -------------------------------------------------------------- */
 
-void sl_an_find_names(const sl_name_evidence *ev, const sl_an_text *t, sl_name_emit emit,
+void sl_an_find_names(const sl_name_evidence *ev, sl_name_text *m, sl_name_emit emit,
                       void *ctx)
 {
-    finder f = {ev, t, emit, ctx, MODE_NORMAL};
+    const sl_an_text *t = m->t;
+    finder f = {ev, t, m, emit, ctx, MODE_NORMAL};
     bool arabic = (ev->langs & SL_LANG(SL_L_AR)) != 0;
     for (size_t s = 0; s < t->nsent; s++) {
         size_t first = t->sent[s].first_tok, end = sentence_end(t, first);
@@ -818,7 +889,7 @@ void sl_an_find_names(const sl_name_evidence *ev, const sl_an_text *t, sl_name_e
                 i = run_at(&f, next);
                 continue;
             }
-            winfo w = t->tok[i].kind == SL_TK_WORD ? word_info(t, i) : (winfo){0};
+            winfo w = t->tok[i].kind == SL_TK_WORD ? word_info(m, i) : (winfo){0};
             i = name_word(&f, i, &w) ? run_at(&f, i) : i + 1;
         }
     }

@@ -321,12 +321,6 @@ static void count_days(const sl_article *a, sl_draft *d)
     qsort(d->days, d->ndays, sizeof *d->days, cmp_i32);
 }
 
-static int cmp_key(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return (a > b) - (a < b);
-}
-
 void sl_profile_count(sl_engine *e, const sl_article *a, sl_draft *out)
 {
     sl_profiler *p = sl_engine_profiler(e);
@@ -349,7 +343,7 @@ void sl_profile_count(sl_engine *e, const sl_article *a, sl_draft *out)
     out->pool[p->pool.len] = '\0';
     for (size_t i = 0; i < p->ntouched; i++)
         out->key[i] = p->cell[p->touched[i]].key;
-    qsort(out->key, out->n, sizeof *out->key, cmp_key);
+    sl_sort_u64(out->key, out->n);
     for (size_t i = 0; i < out->n; i++) {
         size_t mask = p->cap - 1, j = (size_t)(out->key[i] * 0x9E3779B97F4A7C15ULL >> 17) & mask;
         while (p->cell[j].key != out->key[i])
@@ -375,35 +369,14 @@ void sl_draft_free(sl_draft *d)
 
 /* ---- weighing ------------------------------------------------------------------ */
 
-typedef struct {
-    uint32_t key;
-    float w;
-} wk;
-
-static int cmp_w_desc(const void *x, const void *y)
-{
-    float a = ((const wk *)x)->w, b = ((const wk *)y)->w;
-    return (a < b) - (a > b);
-}
-
-static int cmp_feat_key(const void *x, const void *y)
-{
-    uint32_t a = ((const sl_feat *)x)->key, b = ((const sl_feat *)y)->key;
-    return (a > b) - (a < b);
-}
-
-static int cmp_wk_key(const void *x, const void *y)
-{
-    uint32_t a = ((const wk *)x)->key, b = ((const wk *)y)->key;
-    return (a > b) - (a < b);
-}
+typedef sl_feat wk; /* a weight being worked out */
 
 /* Keeps the 'max' strongest of v[0..n) (equal keys summed first: two
  * words translated into one, or a 32-bit collision), unit length, sorted
  * by key, in out; returns how many. */
 static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
 {
-    qsort(v, n, sizeof *v, cmp_wk_key);
+    sl_feat_sort_key(v, n);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (k && v[k - 1].key == v[i].key)
@@ -412,7 +385,7 @@ static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
             v[k++] = v[i];
     }
     n = k;
-    qsort(v, n, sizeof *v, cmp_w_desc);
+    sl_feat_sort_weight(v, n);
     if (n > max)
         n = max;
     double norm = 0;
@@ -421,7 +394,7 @@ static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
     norm = norm > 0 ? sqrt(norm) : 1;
     for (size_t i = 0; i < n; i++)
         out[i] = (sl_feat){v[i].key, (float)(v[i].w / norm)};
-    qsort(out, n, sizeof *out, cmp_feat_key);
+    sl_feat_sort_key(out, n);
     return n;
 }
 

@@ -189,6 +189,11 @@ sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, struct sl_vo
 size_t sl_profile_text_vector(sl_engine *e, const sl_df *df, const char *lang, const char *s,
                               size_t n, sl_feat *out, size_t max);
 
+/* Sort f[0..n) by key ascending, or by weight descending; ties keep their
+ * order (stable), as qsort() gave (src/analyze/feat_sort.c). */
+void sl_feat_sort_key(sl_feat *f, size_t n);
+void sl_feat_sort_weight(sl_feat *f, size_t n);
+
 /* Dot product of two feature arrays sorted by key. */
 double sl_feat_dot(const sl_feat *a, size_t na, const sl_feat *b, size_t nb);
 

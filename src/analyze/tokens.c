@@ -206,6 +206,19 @@ static void read_number(sl_an_text *t, sl_tok *k, int d0, size_t *i)
     k->len = (uint32_t)(*i - k->off);
 }
 
+/* Folds word k once for every later look-up (see sl_tok_fold()). */
+static void fold_word(sl_an_text *t, sl_tok *k)
+{
+    sl_grow((void **)&t->folds, &t->cfolds, t->nfolds + SL_AN_WORD_MAX, 1);
+    size_t nf = k->len < 2 * SL_AN_WORD_MAX
+                    ? sl_an_fold(t->s + k->off, k->len, t->folds + t->nfolds, SL_AN_WORD_MAX)
+                    : 0;
+    k->fold = (uint32_t)t->nfolds;
+    k->nfold = (uint8_t)nf;
+    k->fhash = sl_an_hash(t->folds + t->nfolds, nf);
+    t->nfolds += nf ? nf + 1 : 0;
+}
+
 static void split_tokens(sl_an_text *t)
 {
     uint16_t pend = SL_TF_SPACE;
@@ -227,7 +240,9 @@ static void split_tokens(sl_an_text *t)
             continue;
         }
         if (ci.cls == CH_LETTER) {
-            read_word(t, push(t, SL_TK_WORD, at, pend), ci, &i);
+            sl_tok *k = push(t, SL_TK_WORD, at, pend);
+            read_word(t, k, ci, &i);
+            fold_word(t, k);
         } else if (ci.cls == CH_DIGIT) {
             read_number(t, push(t, SL_TK_NUM, at, pend), ci.digit, &i);
         } else {
@@ -248,8 +263,9 @@ static bool is_closer(int32_t c)
            c == 0xFF09;
 }
 
-/* Abbreviations after which '.' ends no sentence (folded, lower case). */
-static bool is_abbreviation(const char *w, size_t n)
+/* Abbreviations after which '.' ends no sentence (folded, lower case):
+ * word token p, n bytes long, with fold f[0..k). */
+static bool is_abbreviation(size_t n, const char *f, size_t k)
 {
     static const char *const abbr[] = {
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt",
@@ -259,9 +275,7 @@ static bool is_abbreviation(const char *w, size_t n)
         "av", "ul", "approx", "dept", "adm", "rev", "mt", "ft", "hl", "sta",
         "г", "им", "ст", "ул", "пр", "см", "тыс", "млн", "млрд", "δρ", NULL,
     };
-    char f[16];
-    size_t k = n < sizeof f ? sl_an_fold(w, n, f, sizeof f) : 0;
-    if (!k)
+    if (n >= 16 || !k || k >= 16) /* as a fold into 16 bytes would */
         return false;
     for (int i = 0; abbr[i]; i++)
         if (strlen(abbr[i]) == k && !memcmp(abbr[i], f, k))
@@ -288,7 +302,7 @@ static bool period_ends(const sl_an_text *t, size_t i, sl_an_keeps_sentence keep
     if (nx->flags & SL_TF_NL)
         return true;
     if (p && p->kind == SL_TK_WORD && !(t->tok[i].flags & SL_TF_SPACE)) {
-        if (one_letter(t, p) || is_abbreviation(t->s + p->off, p->len))
+        if (one_letter(t, p) || is_abbreviation(p->len, sl_tok_fold(t, p), p->nfold))
             return false;
     }
     if (nx->kind == SL_TK_WORD && (nx->flags & SL_TF_LOWER))
@@ -321,6 +335,7 @@ static bool ends_sentence(const sl_an_text *t, size_t i, sl_an_keeps_sentence ke
 static void split_sentences(sl_an_text *t, sl_an_keeps_sentence keep, const void *ctx)
 {
     bool brk = true, started = false;
+    t->nsent = 0;
     for (size_t i = 0; i < t->ntok; i++) {
         sl_tok *k = &t->tok[i];
         if (k->flags & SL_TF_NL)
@@ -372,14 +387,54 @@ void sl_an_tokenize(sl_an_text *t, const char *s, size_t n,
     t->n = n;
     t->ntok = 0;
     t->nsent = 0;
+    t->nfolds = 0;
     split_tokens(t);
+    mark_links(t); /* links do not depend on sentences */
     split_sentences(t, keep, ctx);
-    mark_links(t);
+}
+
+void sl_an_sentences(sl_an_text *t, sl_an_keeps_sentence keep, const void *ctx)
+{
+    for (size_t i = 0; i < t->ntok; i++)
+        t->tok[i].flags &= (uint16_t)~SL_TF_START;
+    split_sentences(t, keep, ctx);
 }
 
 void sl_an_text_free(sl_an_text *t)
 {
     free(t->tok);
     free(t->sent);
+    free(t->folds);
     memset(t, 0, sizeof *t);
+}
+
+/* ---- the pieces of an article ------------------------------------------- */
+
+void sl_an_doc_tokenize(sl_an_doc *d, const sl_article *a, sl_an_keeps_sentence keep,
+                        const void *ctx)
+{
+    size_t n = a->npara + (a->title ? 1 : 0);
+    if (n > d->cap) {
+        d->text = sl_xrealloc(d->text, n * sizeof *d->text);
+        d->memo = sl_xrealloc(d->memo, n * sizeof *d->memo);
+        memset(d->text + d->cap, 0, (n - d->cap) * sizeof *d->text);
+        memset(d->memo + d->cap, 0, (n - d->cap) * sizeof *d->memo);
+        d->cap = n;
+    }
+    d->n = n;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = a->title ? (i ? a->para[i - 1] : a->title) : a->para[i];
+        sl_an_tokenize(&d->text[i], s, strlen(s), keep, ctx);
+    }
+}
+
+void sl_an_doc_free(sl_an_doc *d)
+{
+    for (size_t i = 0; i < d->cap; i++) {
+        sl_an_text_free(&d->text[i]);
+        sl_name_text_free(&d->memo[i]);
+    }
+    free(d->text);
+    free(d->memo);
+    memset(d, 0, sizeof *d);
 }

@@ -34,18 +34,6 @@ void sl_centroid_free(sl_centroid *c)
     c->n = 0;
 }
 
-static int cmp_w_desc(const void *x, const void *y)
-{
-    float a = ((const sl_feat *)x)->w, b = ((const sl_feat *)y)->w;
-    return (a < b) - (a > b);
-}
-
-static int cmp_key(const void *x, const void *y)
-{
-    uint32_t a = ((const sl_feat *)x)->key, b = ((const sl_feat *)y)->key;
-    return (a > b) - (a < b);
-}
-
 void sl_centroid_add(sl_centroid *c, const sl_feat *f, size_t n, float scale)
 {
     if (!n)
@@ -61,9 +49,9 @@ void sl_centroid_add(sl_centroid *c, const sl_feat *f, size_t n, float scale)
             out[k++] = (sl_feat){c->f[i].key, c->f[i].w + f[j].w * scale}, i++, j++;
     }
     if (k > c->max) {
-        qsort(out, k, sizeof *out, cmp_w_desc);
+        sl_feat_sort_weight(out, k);
         k = c->max;
-        qsort(out, k, sizeof *out, cmp_key);
+        sl_feat_sort_key(out, k);
     }
     free(c->f);
     c->f = out;
@@ -91,9 +79,8 @@ size_t sl_centroid_top(const sl_centroid *c, uint32_t *out, size_t k)
     if (!k)
         return 0;
     sl_feat *tmp = sl_xmalloc((c->n + 1) * sizeof *tmp);
-    if (c->n) /* serve: an emptied centroid has no array (memcpy from NULL is undefined) */
-        memcpy(tmp, c->f, c->n * sizeof *tmp);
-    qsort(tmp, c->n, sizeof *tmp, cmp_w_desc);
+    memcpy(tmp, c->f, c->n * sizeof *tmp);
+    sl_feat_sort_weight(tmp, c->n);
     for (size_t i = 0; i < k; i++)
         out[i] = tmp[i].key;
     free(tmp);

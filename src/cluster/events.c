@@ -250,12 +250,6 @@ static int cmp_cand(const void *x, const void *y)
     return (a < b) - (a > b);
 }
 
-static int cmp_feat_w(const void *x, const void *y)
-{
-    float a = ((const sl_feat *)x)->w, b = ((const sl_feat *)y)->w;
-    return (a < b) - (a > b);
-}
-
 /* Is event e out of reach for p: more than the window away from its dated
  * span?  (An undated article is never out of reach: reading its relative
  * dates against the event's days, anchor.c, was tried here and cost more
@@ -303,7 +297,7 @@ static size_t candidates(sl_events *c, const sl_profile *p, cand *out, size_t ca
     size_t nq = p->nterms < QUERY_TERMS ? p->nterms : QUERY_TERMS;
     sl_feat *all = sl_xmalloc((p->nterms + 1) * sizeof *all);
     memcpy(all, p->terms, p->nterms * sizeof *all);
-    qsort(all, p->nterms, sizeof *all, cmp_feat_w);
+    sl_feat_sort_weight(all, p->nterms);
     memcpy(q, all, nq * sizeof *q);
     free(all);
     size_t n = 0;

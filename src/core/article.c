@@ -108,9 +108,7 @@ void sl_article_free(sl_article *a)
 
 /* ---- preparing --------------------------------------------------------- */
 
-/* The text language id looks at: the title and the first paragraphs, up to
- * a few KB (more adds time, not accuracy). */
-static void langid_sample(const sl_article *a, sl_buf *b)
+void sl_article_lang_sample(const sl_article *a, sl_buf *b)
 {
     if (a->title) {
         sl_buf_puts(b, a->title);
@@ -130,15 +128,14 @@ sl_status sl_article_prepare(sl_engine *e, sl_article *a)
     sl_clean_article(sl_engine_clean(e), a);
 
     sl_buf sample = {0};
-    langid_sample(a, &sample);
+    sl_article_lang_sample(a, &sample);
     const char *lang = sl_langid_detect(sl_engine_langid(e), sample.s ? sample.s : "",
                                         sample.len, a->lang_hint[0] ? a->lang_hint : NULL,
                                         &a->lang_conf);
     sl_buf_free(&sample);
     snprintf(a->lang, sizeof a->lang, "%s", lang);
 
-    sl_dates_extract(sl_engine_dates(e), a);
-    sl_entities_extract(sl_engine_norm(e), a);
+    sl_analyze_article(sl_engine_dates(e), sl_engine_norm(e), a);
     return SL_OK;
 }
 

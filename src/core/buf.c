@@ -33,7 +33,15 @@ void sl_buf_put(sl_buf *b, const char *s, size_t n)
 
 void sl_buf_puts(sl_buf *b, const char *s) { sl_buf_put(b, s, strlen(s)); }
 
-void sl_buf_putc(sl_buf *b, char c) { sl_buf_put(b, &c, 1); }
+void sl_buf_putc(sl_buf *b, char c)
+{
+    if (b->len + 1 < b->cap) { /* room for it and the NUL */
+        b->s[b->len++] = c;
+        b->s[b->len] = '\0';
+        return;
+    }
+    sl_buf_put(b, &c, 1);
+}
 
 void sl_buf_printf(sl_buf *b, const char *fmt, ...)
 {

@@ -35,6 +35,11 @@ char *sl_xstrndup(const char *s, size_t n); /* copies at most n bytes */
  * least 'need' items. */
 void sl_grow(void **v, size_t *cap, size_t need, size_t size);
 
+/* Sorts v[0..n) ascending, as qsort() would, without its indirect calls
+ * (src/core/sort.c). */
+void sl_sort_u64(uint64_t *v, size_t n);
+void sl_sort_u32(uint32_t *v, size_t n);
+
 /* ---- growable byte buffer, always NUL-terminated ----------------------- */
 
 typedef struct {
@@ -210,6 +215,10 @@ void sl_article_add_dropped(sl_article *a, const char *text, size_t n,
 
 /* Sets *slot to a trimmed copy of s (freeing the old value); empty -> NULL. */
 void sl_article_set(char **slot, const char *s, size_t n);
+
+/* Appends to b the text language id looks at: the title and the first
+ * paragraphs, up to a few KB (more adds time, not accuracy). */
+void sl_article_lang_sample(const sl_article *a, sl_buf *b);
 
 /* The id for a path: the file name without folder and extension. */
 char *sl_id_from_path(const char *path);

@@ -5,8 +5,8 @@
  *
  * Memory per article, the budget being 256 bytes:
  *
- *   record          32   exact hash, id offset, closure and star links, sizes
- *                        (28 bytes and 4 of padding)
+ *   record          32   exact hash, id offset, closure and star links, sizes,
+ *                        the last query that met it
  *   sketch         128   sl_minhash
  *   band chains     64   16 bands x a 4-byte link to the next article
  *   band heads     <=8   16 bands x 4 bytes x (articles / 8, at most 65536)
@@ -41,10 +41,11 @@ typedef struct {
     uint16_t nsh;    /* shingles that count, capped at 65535 */
     uint8_t lang;    /* index into lang[]; 0 = unknown */
     uint8_t flags;   /* REC_* */
+    uint32_t met;    /* the last candidate search that met it (index.c) */
 } sl_dedup_rec;
 
 /* Where an article stands (groups.c). */
-typedef struct {
+typedef struct sl_dedup_place {
     uint32_t first;        /* the earliest article of its group */
     uint32_t match;        /* the group member it copies best, or NONE */
     sl_copy_kind kind;     /* its relation to 'match' (NONE if alone) */
@@ -75,8 +76,11 @@ struct sl_dedup {
     sl_shingles sh;
     sl_buf key;
     sl_minhash probe;
-    uint32_t *cand, *seen; /* candidates, and a table to keep each once */
-    size_t ccand, cseen;
+    uint32_t *cand;        /* candidates */
+    size_t ccand;
+    uint32_t query;        /* the candidate searches so far (rec.met) */
+    struct sl_dedup_place *judged; /* the copies among them, as judged */
+    size_t cjudged;
     /* groups.c: one closure's articles and centres, and the listing */
     uint32_t *work, *work2;
     size_t cwork, cwork2;
@@ -140,9 +144,10 @@ bool sl_dedup_linked(const sl_dedup *d, uint32_t a, uint32_t b);
 
 /* Places a new article i (in the chains, its copy pairs already joined)
  * in the stars of its closure; 'linked' are the candidates it is linked
- * to.  Then stores where it stands in *p. */
+ * to, judged[k] what the copy rule said of linked[k] (kind and estimates).
+ * Then stores where it stands in *p. */
 void sl_dedup_place_new(sl_dedup *d, uint32_t i, const uint32_t *linked,
-                        size_t n, sl_dedup_place *p);
+                        const sl_dedup_place *judged, size_t n, sl_dedup_place *p);
 
 /* Where article i stands now: its group (after the guard) and its best
  * match in it (the centre, unless 'hint' -- a linked article -- is in the

@@ -23,6 +23,13 @@
  * without words.  The trade-off: punctuation-blind matching calls "6.4" and
  * "6 4" the same, which no real copy pair minds.
  *
+ * Speed: a paragraph whose words are all ASCII never meets ICU.  Another
+ * is keyed a piece at a time -- the bytes between ASCII white space, whose
+ * keys are remembered (sl_norm_word_key), since words recur and paragraphs
+ * do not -- which gives the words of the whole paragraph's key whenever
+ * no piece starts with a mark (sl_norm_starts_alone); otherwise the whole
+ * paragraph is keyed at once.
+ *
  * Tests: tests/dedup/test_dedup.c (form_* cases).
  */
 #include "dedup.h"
@@ -159,23 +166,86 @@ static void other(cutter *c, int32_t cp, const char *s, size_t n)
     }
 }
 
-/* Appends the words of k[0..len), lower-casing ASCII letters. */
-static void cut_words(sl_dedup_form *f, const char *k, size_t len)
+/* ASCII letters and digits as they go into a word (lower case); 0 for any
+ * other byte. */
+static const char WORD_BYTE[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
+    ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+    ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+    ['y'] = 'y', ['z'] = 'z',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+    ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+    ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+    ['Y'] = 'y', ['Z'] = 'z',
+};
+
+/* Cuts k[0..len) into words, lower-casing ASCII letters.  The word in
+ * progress carries over to the next call: flush() ends it. */
+static void cut(cutter *c, const char *k, size_t len)
 {
-    cutter c = {.f = f};
     for (size_t i = 0; i < len;) {
         unsigned char b = (unsigned char)k[i];
-        if ((unsigned)((b | 32) - 'a') < 26u || (unsigned)(b - '0') < 10u) {
-            char lower = (char)(b >= 'A' && b <= 'Z' ? b | 32 : b);
-            add_bytes(&c, &lower, 1);
+        if (WORD_BYTE[b]) { /* a run of them at once; past WORD_MAX, cut */
+            size_t j = i;
+            for (; j < len && WORD_BYTE[(unsigned char)k[j]]; j++)
+                if (c->len < WORD_MAX)
+                    c->w[c->len++] = WORD_BYTE[(unsigned char)k[j]];
+            i = j;
+            continue;
+        }
+        if (b < 0x80) { /* what other() does with ASCII */
             i++;
+            if (b == '\'')
+                continue; /* an apostrophe: dropped in a word, nothing outside */
+            flush(c);
+            if (b == '"')
+                c->quoted = !c->quoted;
             continue;
         }
         size_t at = i;
-        int32_t cp = b < 0x80 ? (int32_t)(i++, b) : sl_utf8_next(k, len, &i);
-        other(&c, cp, k + at, i - at);
+        int32_t cp = sl_utf8_next(k, len, &i);
+        other(c, cp, k + at, i - at);
     }
-    flush(&c);
+}
+
+static bool ascii_space(unsigned char b) { return b <= 0x20 || b == 0x7F; }
+
+/* The end of the piece of s[0..len) that starts at i: up to ASCII white
+ * space.  *ascii tells whether it is all ASCII. */
+static size_t piece_end(const char *s, size_t len, size_t i, bool *ascii)
+{
+    unsigned char any = 0;
+    for (; i < len && !ascii_space((unsigned char)s[i]); i++)
+        any |= (unsigned char)s[i];
+    *ascii = any < 0x80;
+    return i;
+}
+
+/* Cuts s[0..len) as the words of its key, one piece between ASCII white
+ * space at a time, each piece's key remembered (sl_norm_piece_key): words
+ * recur, paragraphs do not.  The words are those of the whole text's key
+ * when every piece starts alone; returns false at the first that does not
+ * (the caller takes back what was cut). */
+static bool cut_keys_by_piece(sl_norm *norm, cutter *c, const char *s, size_t len, sl_buf *key)
+{
+    bool ascii;
+    for (size_t i = 0, e; i < len; i = e + 1) {
+        e = piece_end(s, len, i, &ascii);
+        if (e > i && ascii) {
+            cut(c, s + i, e - i);
+        } else if (e > i) {
+            sl_buf_clear(key);
+            if (!sl_norm_piece_key(norm, s + i, e - i, key))
+                return false;
+            cut(c, key->s ? key->s : "", key->len);
+        }
+        flush(c); /* the white space */
+    }
+    return true;
 }
 
 /* The hash of words tok[0..n): order matters, and it never depends on the
@@ -218,14 +288,18 @@ static void reset_seen(sl_dedup_form *f, size_t npara)
  * are not plain ASCII. */
 static void paragraph(sl_norm *norm, sl_dedup_form *f, const char *s, sl_buf *key)
 {
-    size_t len = strlen(s);
+    size_t len = strlen(s), start = f->n;
+    cutter c = {.f = f};
     if (ascii_words(s, len)) {
-        cut_words(f, s, len);
-        return;
+        cut(&c, s, len);
+    } else if (!cut_keys_by_piece(norm, &c, s, len, key)) {
+        f->n = start; /* key it whole */
+        c = (cutter){.f = f};
+        sl_buf_clear(key);
+        sl_norm_key(norm, s, len, key);
+        cut(&c, key->s ? key->s : "", key->len);
     }
-    sl_buf_clear(key);
-    sl_norm_key(norm, s, len, key);
-    cut_words(f, key->s ? key->s : "", key->len);
+    flush(&c);
 }
 
 void sl_dedup_form_make(sl_norm *norm, const sl_article *a, sl_dedup_form *f,

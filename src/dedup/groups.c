@@ -201,24 +201,21 @@ static uint32_t first_centre(const sl_dedup *d, uint32_t i, const uint32_t *link
     return best;
 }
 
-/* The linked article that i copies best (exact first), or NONE. */
-static uint32_t best_match(const sl_dedup *d, uint32_t i, const uint32_t *linked,
-                           size_t n)
+/* The linked article that i copies best (exact first), or NONE, from what
+ * the copy rule said of each (judged[k] for linked[k]). */
+static uint32_t best_match(const uint32_t *linked, const sl_dedup_place *judged, size_t n)
 {
     sl_dedup_place best = {0, SL_DEDUP_NONE, SL_COPY_NONE, 0, 0};
-    sl_copy_side x = sl_dedup_side(d, i);
     for (size_t k = 0; k < n; k++) {
-        sl_copy_side y = sl_dedup_side(d, linked[k]);
-        double j, c;
-        sl_copy_kind kind = sl_copy_judge(&x, &y, &j, &c);
-        if (sl_dedup_better(kind, j, c, &best))
-            best = (sl_dedup_place){0, linked[k], kind, j, c};
+        const sl_dedup_place *q = &judged[k];
+        if (sl_dedup_better(q->kind, q->jaccard, q->containment, &best))
+            best = (sl_dedup_place){0, linked[k], q->kind, q->jaccard, q->containment};
     }
     return best.match;
 }
 
 void sl_dedup_place_new(sl_dedup *d, uint32_t i, const uint32_t *linked,
-                        size_t n, sl_dedup_place *p)
+                        const sl_dedup_place *judged, size_t n, sl_dedup_place *p)
 {
     uint32_t r = sl_dedup_root(d, i);
     if (d->rec[r].flags & REC_DIRTY) {
@@ -234,7 +231,7 @@ void sl_dedup_place_new(sl_dedup *d, uint32_t i, const uint32_t *linked,
             }
         }
     }
-    describe(d, i, best_match(d, i, linked, n), p);
+    describe(d, i, best_match(linked, judged, n), p);
 }
 
 /* ---- the listing ----------------------------------------------------------------- */

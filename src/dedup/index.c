@@ -66,7 +66,7 @@ void sl_dedup_free(sl_dedup *d)
     sl_shingles_free(&d->sh);
     sl_buf_free(&d->key);
     free(d->cand);
-    free(d->seen);
+    free(d->judged);
     sl_dedup_groups_free(d);
     free(d);
 }
@@ -184,6 +184,7 @@ uint32_t sl_dedup_append(sl_dedup *d, const char *id, const sl_dedup_rec *r,
     d->rec[i].id = intern_id(d, id);
     d->rec[i].parent = d->rec[i].ring = d->rec[i].centre = i;
     d->rec[i].flags = 0;
+    d->rec[i].met = 0; /* no search yet (searches count from 1) */
     if (sig)
         d->sig[i] = *sig;
     else
@@ -269,55 +270,48 @@ void sl_dedup_chain(sl_dedup *d, uint32_t i)
         link_chains(d, i);
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* Starts a candidate search: a number no record's 'met' holds. */
+static uint32_t new_search(sl_dedup *d)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Keeps the first of each article in d->cand[0..n) (a copy shares most
- * band keys, so it is met up to 16 times), in index order.  Returns how
- * many are left. */
-static size_t unique(sl_dedup *d, size_t n)
-{
-    size_t cap = 64, u = 0;
-    while (cap < 2 * n)
-        cap *= 2;
-    if (cap > d->cseen) {
-        free(d->seen);
-        d->seen = sl_xmalloc(cap * sizeof *d->seen);
-        d->cseen = cap;
+    if (++d->query == 0) { /* wrapped: forget every mark */
+        for (size_t i = 0; i < d->n; i++)
+            d->rec[i].met = 0;
+        d->query = 1;
     }
-    memset(d->seen, 0xff, cap * sizeof *d->seen);
-    for (size_t k = 0; k < n; k++) {
-        uint32_t c = d->cand[k];
-        size_t s = (size_t)(c * 2654435761u) & (cap - 1);
-        while (d->seen[s] != SL_DEDUP_NONE && d->seen[s] != c)
-            s = (s + 1) & (cap - 1);
-        if (d->seen[s] == SL_DEDUP_NONE)
-            d->seen[s] = d->cand[u++] = c;
-    }
-    if (u > 1)
-        qsort(d->cand, u, sizeof *d->cand, cmp_u32);
-    return u;
+    return d->query;
 }
 
 /* The articles sharing a band key with sketch s, each once, in index
- * order, in d->cand.  Returns their number. */
+ * order, in d->cand.  Returns their number.  The 16 chains are walked side
+ * by side: their links are independent loads, which the processor can
+ * fetch together, where one chain after the other waits for each.  A
+ * record's 'met' keeps an article met in several bands from counting
+ * twice. */
 static size_t candidates(sl_dedup *d, const sl_minhash *s)
 {
-    size_t n = 0;
-    for (int b = 0; b < SL_MINHASH_BANDS; b++) {
-        uint16_t key = s->band[b];
-        for (uint32_t c = *bucket(d, b, key); c != SL_DEDUP_NONE;
-             c = d->next[(size_t)c * SL_MINHASH_BANDS + b]) {
-            if (d->sig[c].band[b] != key)
+    uint32_t cur[SL_MINHASH_BANDS], q = new_search(d);
+    size_t n = 0, live = SL_MINHASH_BANDS;
+    bool exact = d->bits == 16; /* then a bucket holds its key alone */
+    for (int b = 0; b < SL_MINHASH_BANDS; b++)
+        cur[b] = *bucket(d, b, s->band[b]);
+    while (live) {
+        live = 0;
+        for (int b = 0; b < SL_MINHASH_BANDS; b++) {
+            uint32_t c = cur[b];
+            if (c == SL_DEDUP_NONE)
                 continue;
-            sl_grow((void **)&d->cand, &d->ccand, n + 1, sizeof *d->cand);
+            live++;
+            cur[b] = d->next[(size_t)c * SL_MINHASH_BANDS + b];
+            if ((!exact && d->sig[c].band[b] != s->band[b]) || d->rec[c].met == q)
+                continue;
+            d->rec[c].met = q;
+            if (n == d->ccand)
+                sl_grow((void **)&d->cand, &d->ccand, n + 1, sizeof *d->cand);
             d->cand[n++] = c;
         }
     }
-    return unique(d, n);
+    sl_sort_u32(d->cand, n);
+    return n;
 }
 
 /* ---- adding and finding ---------------------------------------------------------------- */
@@ -352,20 +346,28 @@ static void fill(const sl_dedup *d, const sl_dedup_place *p, sl_dedup_result *re
 }
 
 /* Joins new article i to every candidate it copies, and keeps those in
- * d->cand[0..n).  Returns n; *twin is an exact copy in the chains with the
- * same language, or NONE. */
+ * d->cand[0..n), with what the rule said of each in d->judged[0..n).
+ * Returns n; *twin is an exact copy in the chains with the same language,
+ * or NONE. */
 static size_t join_copies(sl_dedup *d, uint32_t i, uint32_t *twin)
 {
     size_t nc = candidates(d, &d->sig[i]), n = 0;
     sl_copy_side x = sl_dedup_side(d, i);
     *twin = SL_DEDUP_NONE;
+    sl_grow((void **)&d->judged, &d->cjudged, nc + 1, sizeof *d->judged);
     for (size_t k = 0; k < nc; k++) {
         uint32_t c = d->cand[k];
+        if (k + 8 < nc) { /* the sketches are far apart in memory: ask early */
+            __builtin_prefetch(&d->sig[d->cand[k + 8]]);
+            __builtin_prefetch(&d->sig[d->cand[k + 8]].small[48]);
+        }
         sl_copy_side y = sl_dedup_side(d, c);
-        sl_copy_kind kind = sl_copy_judge(&x, &y, NULL, NULL);
+        double j, cont;
+        sl_copy_kind kind = sl_copy_judge(&x, &y, &j, &cont);
         if (kind == SL_COPY_NONE)
             continue;
         sl_dedup_unite(d, i, c);
+        d->judged[n] = (sl_dedup_place){SL_DEDUP_NONE, c, kind, j, cont};
         d->cand[n++] = c;
         if (kind == SL_COPY_EXACT && x.lang == y.lang && *twin == SL_DEDUP_NONE)
             *twin = c;
@@ -391,7 +393,7 @@ sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res)
     } else {
         if (r.exact)
             sl_dedup_chain(d, i);
-        sl_dedup_place_new(d, i, d->cand, n, &p);
+        sl_dedup_place_new(d, i, d->cand, d->judged, n, &p);
     }
     fill(d, &p, res);
     return SL_OK;

@@ -52,8 +52,23 @@
 #include <unicode/utf16.h>
 #include <unicode/utrans.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 /* Three UTF-16 work buffers: each pass reads one and writes another. */
 enum { NBUF = 3 };
+
+/* A memo of the keys of short strings (words): one slot. */
+typedef struct {
+    uint64_t h;            /* hash of the input and the kind */
+    uint32_t at;           /* the input, then its key, in memo_bytes */
+    uint16_t nsrc, nkey;
+    uint8_t kind;          /* MEMO_KEY, MEMO_NAME, MEMO_PIECE; 0 = empty */
+    bool alone;            /* MEMO_PIECE: it starts alone (else no key) */
+} memo_slot;
+
+enum { MEMO_KEY = 1, MEMO_NAME = 2, MEMO_PIECE = 3 };
+enum { MEMO_SLOTS = 1 << 17, MEMO_INPUT = 64, MEMO_BYTES = 1 << 23 };
 
 struct sl_norm {
     const UNormalizer2 *fold; /* NFKC_Casefold, decompose mode (ICU-owned) */
@@ -63,6 +78,9 @@ struct sl_norm {
     bool latin_tried, ascii_tried; /* an open was attempted (maybe failed) */
     UChar *u[NBUF];
     int32_t cap[NBUF];
+    memo_slot *memo;          /* MEMO_SLOTS, made on first use */
+    size_t nmemo;
+    sl_buf memo_bytes;
 };
 
 /* Inputs longer than this (in bytes) skip ICU: int32_t lengths must not
@@ -100,6 +118,8 @@ void sl_norm_free(sl_norm *n)
         utrans_close(n->to_ascii);
     for (int i = 0; i < NBUF; i++)
         free(n->u[i]);
+    free(n->memo);
+    sl_buf_free(&n->memo_bytes);
     free(n);
 }
 
@@ -438,4 +458,109 @@ void sl_norm_name_key(sl_norm *n, const char *s, size_t len, sl_buf *out)
     if (name_key16(n, s, len, &k) && to_utf8(n, 0, k, out))
         return;
     sl_norm_key(n, s, len, out);
+}
+
+/* ---- the memo of word keys ---------------------------------------------------
+ * Words recur from article to article, and a key costs several ICU passes,
+ * so the keys of short strings are kept: at most MEMO_SLOTS / 2 of them in
+ * MEMO_BYTES, all forgotten at once when either is full.  A key depends
+ * only on its input, so a remembered key is the key. */
+
+static void memo_forget(sl_norm *n)
+{
+    if (!n->memo)
+        n->memo = sl_xmalloc(MEMO_SLOTS * sizeof *n->memo);
+    memset(n->memo, 0, MEMO_SLOTS * sizeof *n->memo);
+    n->nmemo = 0;
+    sl_buf_clear(&n->memo_bytes);
+}
+
+/* The slot of s[0..len) of this kind: its key, or the empty slot for it. */
+static memo_slot *memo_find(sl_norm *n, const char *s, size_t len, uint8_t kind, uint64_t h)
+{
+    for (size_t i = (size_t)h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1)) {
+        memo_slot *m = &n->memo[i];
+        if (!m->kind || (m->h == h && m->kind == kind && m->nsrc == len &&
+                         !memcmp(n->memo_bytes.s + m->at, s, len)))
+            return m;
+    }
+}
+
+/* Appends the key of s[0..len) of this kind to out, unless a piece that
+ * does not start alone (then returns false). */
+static bool make_key(sl_norm *n, const char *s, size_t len, uint8_t kind, sl_buf *out)
+{
+    if (kind == MEMO_PIECE && !sl_norm_starts_alone(n, s, len))
+        return false;
+    (kind == MEMO_NAME ? sl_norm_name_key : sl_norm_key)(n, s, len, out);
+    return true;
+}
+
+/* make_key(), remembered. */
+static bool memo_key(sl_norm *n, const char *s, size_t len, uint8_t kind, sl_buf *out)
+{
+    if (len == 0 || len > MEMO_INPUT)
+        return make_key(n, s, len, kind, out);
+    if (!n->memo)
+        memo_forget(n);
+    uint64_t h = XXH3_64bits(s, len) ^ kind;
+    memo_slot *m = memo_find(n, s, len, kind, h);
+    if (m->kind) {
+        sl_buf_put(out, n->memo_bytes.s + m->at + m->nsrc, m->nkey);
+        return kind != MEMO_PIECE || m->alone;
+    }
+    size_t start = out->len;
+    bool alone = make_key(n, s, len, kind, out);
+    size_t nkey = out->len - start;
+    if (nkey > UINT16_MAX)
+        return alone;
+    if (2 * (n->nmemo + 1) > MEMO_SLOTS || n->memo_bytes.len + len + nkey > MEMO_BYTES) {
+        memo_forget(n);
+        m = memo_find(n, s, len, kind, h);
+    }
+    *m = (memo_slot){h, (uint32_t)n->memo_bytes.len, (uint16_t)len, (uint16_t)nkey, kind, alone};
+    sl_buf_put(&n->memo_bytes, s, len);
+    sl_buf_put(&n->memo_bytes, out->s + start, nkey);
+    n->nmemo++;
+    return alone;
+}
+
+void sl_norm_word_key(sl_norm *n, const char *s, size_t len, sl_buf *out)
+{
+    memo_key(n, s, len, MEMO_KEY, out);
+}
+
+void sl_norm_word_name_key(sl_norm *n, const char *s, size_t len, sl_buf *out)
+{
+    memo_key(n, s, len, MEMO_NAME, out);
+}
+
+bool sl_norm_piece_key(sl_norm *n, const char *s, size_t len, sl_buf *out)
+{
+    if (len && (unsigned char)s[0] < 0x80 && !ascii_space((unsigned char)s[0])) {
+        memo_key(n, s, len, MEMO_KEY, out); /* an ASCII start is alone */
+        return true;
+    }
+    return memo_key(n, s, len, MEMO_PIECE, out);
+}
+
+bool sl_norm_starts_alone(const sl_norm *n, const char *s, size_t len)
+{
+    size_t i = 0;
+    int32_t c = len ? sl_utf8_next(s, len, &i) : -1;
+    if (c < 0x80)
+        return c >= 0 && !ascii_space((unsigned char)c);
+    if (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_Z_MASK | U_GC_C_MASK))
+        return false;
+    UChar buf[32];
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t k = unorm2_getDecomposition(n->fold, c, buf, 32, &err);
+    if (U_FAILURE(err))
+        return false;
+    if (k <= 0)
+        return true; /* c stays itself: no mark, no space */
+    int32_t j = 0;
+    UChar32 first;
+    U16_NEXT(buf, j, k, first);
+    return !(U_GET_GC_MASK(first) & U_GC_M_MASK) && !is_space16(first);
 }

@@ -35,6 +35,24 @@ void sl_norm_key(sl_norm *n, const char *s, size_t len, sl_buf *out);
  * "erdogan", "Путин" -> "putin", "Poetin" stays "poetin". */
 void sl_norm_name_key(sl_norm *n, const char *s, size_t len, sl_buf *out);
 
+/* sl_norm_key() and sl_norm_name_key() of a word, or any short string,
+ * remembered: the same bytes, the same key, at the cost of a look-up. */
+void sl_norm_word_key(sl_norm *n, const char *s, size_t len, sl_buf *out);
+void sl_norm_word_name_key(sl_norm *n, const char *s, size_t len, sl_buf *out);
+
+/* True if s[0..len), standing after white space, has the key
+ * sl_norm_key(s) whatever came before that space: its first character is
+ * no mark, space or control, and does not decompose into one (a mark there
+ * would be dropped or kept according to the letter before the space).
+ * Then the words of a text's key are the words of the keys of its pieces
+ * between ASCII white space, one after the other. */
+bool sl_norm_starts_alone(const sl_norm *n, const char *s, size_t len);
+
+/* Appends sl_norm_key() of s[0..len) to out and returns true if s starts
+ * alone; else returns false and appends nothing.  Remembered, like
+ * sl_norm_word_key(). */
+bool sl_norm_piece_key(sl_norm *n, const char *s, size_t len, sl_buf *out);
+
 /* ---- language id (src/text/langid.c) ----------------------------------- */
 
 typedef struct sl_langid sl_langid;

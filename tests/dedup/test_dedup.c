@@ -9,6 +9,9 @@
 #include "dedup/dedup_internal.h"
 #include "test.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include <zlib.h>
 
 static sl_engine *E;
@@ -141,6 +144,37 @@ static void form_cuts_cjk_into_characters(void)
     CHECK_INT(n, 3);
 }
 
+/* True if the form of 'text' is the words w[0..n), in order. */
+static bool form_is(const char *text, const char *const *w, size_t n)
+{
+    sl_article *a = art("f", text);
+    sl_dedup_form f = {0};
+    sl_buf key = {0};
+    sl_dedup_form_make(sl_engine_norm(E), a, &f, &key);
+    bool same = f.n == n;
+    for (size_t i = 0; same && i < n; i++)
+        same = f.tok[i] == XXH3_64bits(w[i], strlen(w[i]));
+    sl_dedup_form_free(&f);
+    sl_buf_free(&key);
+    sl_article_free(a);
+    return same;
+}
+
+/* Keyed a piece at a time, a paragraph has the words of its whole key: a
+ * vowel sign after a space stays after a Devanagari letter (alone it would
+ * go), goes after a Latin one; a spacing accent is a space and an accent. */
+static void form_by_pieces_is_the_whole_key(void)
+{
+    const char *const w1[] = {"\xE0\xA4\x95", "\xE0\xA5\x81x", "cafe"};
+    CHECK(form_is("\xE0\xA4\x95 \xE0\xA5\x81x caf\xC3\xA9", w1, 3)); /* क ुx café */
+    const char *const w2[] = {"e", "x", "cafe"};
+    CHECK(form_is("e \xE0\xA5\x81x caf\xC3\xA9", w2, 3));
+    const char *const w3[] = {"l", "ete", "ete", "strasse"};
+    CHECK(form_is("l\xC2\xB4\xC3\xA9t\xC3\xA9 \xC2\xB4\xC3\xA9t\xC3\xA9 Stra\xC3\x9F" "e", w3, 4));
+    const char *const w4[] = {"fin", "1", "2", "wir"};
+    CHECK(form_is("\xEF\xAC\x81n \xC2\xBD \xE2\x80\x9Cwir\xE2\x80\x9D", w4, 4)); /* ﬁn ½ “wir” */
+}
+
 static void form_marks_quoted_words(void)
 {
     sl_article *a = sl_article_new();
@@ -220,6 +254,31 @@ static void minhash_of_equal_sets_is_equal_whatever_the_order(void)
     sl_minhash_make(r, 500, &b);
     CHECK(!memcmp(&a, &b, sizeof a));
     CHECK(sl_minhash_jaccard(&a, &b) == 1.0);
+}
+
+/* The estimate counts agreeing 16-bit and 4-bit values, every one of them
+ * (checked against a plain count on random sketches). */
+static void minhash_jaccard_counts_every_value(void)
+{
+    uint64_t seed = 11;
+    for (int round = 0; round < 200; round++) {
+        sl_minhash a, b;
+        unsigned char *pa = (unsigned char *)&a, *pb = (unsigned char *)&b;
+        for (size_t i = 0; i < sizeof a; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            pa[i] = (unsigned char)(seed >> 56);
+            pb[i] = (seed >> 40) % 3 ? pa[i] : (unsigned char)(seed >> 48);
+        }
+        int m16 = 0, m4 = 0;
+        for (int i = 0; i < SL_MINHASH_BANDS; i++)
+            m16 += a.band[i] == b.band[i];
+        for (int i = 0; i < SL_MINHASH_SMALL / 2; i++)
+            m4 += ((a.small[i] ^ b.small[i]) & 0xF) == 0, m4 += ((a.small[i] ^ b.small[i]) >> 4) == 0;
+        double j4 = ((double)m4 / SL_MINHASH_SMALL - 1.0 / 16) / (1 - 1.0 / 16);
+        double j = (m16 + SL_MINHASH_SMALL * j4) / SL_MINHASH_K;
+        j = j < 0 ? 0 : j > 1 ? 1 : j;
+        CHECK(sl_minhash_jaccard(&a, &b) == j);
+    }
 }
 
 static void minhash_estimates_jaccard(void)
@@ -750,12 +809,14 @@ int main(void)
     RUN(form_drops_apostrophes_accents_and_soft_hyphens);
     RUN(form_cuts_cjk_into_characters);
     RUN(form_marks_quoted_words);
+    RUN(form_by_pieces_is_the_whole_key);
     RUN(form_skips_a_repeated_paragraph);
     RUN(form_of_no_words_is_empty);
     RUN(shingles_leave_quotes_out);
     RUN(shingles_leave_repeats_out);
     RUN(minhash_of_equal_sets_is_equal_whatever_the_order);
     RUN(minhash_estimates_jaccard);
+    RUN(minhash_jaccard_counts_every_value);
     RUN(signature_identical_is_exact);
     RUN(signature_one_word_changed_is_near);
     RUN(signature_new_lead_is_near);
