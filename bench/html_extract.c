@@ -56,10 +56,7 @@ static char *slurp(const char *dir, const char *name, size_t *len)
     if (!f)
         return NULL;
     sl_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sl_buf_put(&b, chunk, n);
+    sl_buf_read(&b, f, SIZE_MAX); /* a short read shows as a short file */
     fclose(f);
     *len = b.len;
     return sl_buf_take(&b);

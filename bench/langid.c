@@ -49,10 +49,7 @@ static char *slurp(const char *path, size_t *len)
     if (!f)
         return NULL;
     sl_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sl_buf_put(&b, chunk, n);
+    sl_buf_read(&b, f, SIZE_MAX); /* a short read shows as a short file */
     fclose(f);
     *len = b.len;
     return sl_buf_take(&b);
@@ -234,21 +231,6 @@ static void dev_split(sl_langid *l, const char *file)
 
 /* ---- events-dev -------------------------------------------------------- */
 
-/* The text language id sees for an article (as sl_article_prepare builds
- * it): title and paragraphs up to 4 KB. */
-static void article_sample(sl_article *a, sl_buf *b)
-{
-    sl_buf_clear(b);
-    if (a->title) {
-        sl_buf_puts(b, a->title);
-        sl_buf_puts(b, ".\n");
-    }
-    for (size_t i = 0; i < a->npara && b->len < 4096; i++) {
-        sl_buf_puts(b, a->para[i]);
-        sl_buf_putc(b, '\n');
-    }
-}
-
 /* Reads one labelled line through the pipeline without its label; returns
  * the article (caller frees) and the label in 'want', or NULL. */
 static sl_article *read_unlabelled(sl_engine *e, const char *line, char want[8])
@@ -298,7 +280,8 @@ static void events_dev(const char *shared, bool misses)
         if (misses && strcmp(got, want))
             printf("miss %s: want %s, got %s (%.2f): %.60s\n", sl_article_id(a), want,
                    got, sl_article_lang_confidence(a), a->npara ? a->para[0] : "");
-        article_sample(a, &sample);
+        sl_buf_clear(&sample);
+        sl_article_lang_sample(a, &sample); /* what sl_article_prepare gives language id */
         double best = 1e9; /* the fastest of 5 calls: the least disturbed */
         for (int r = 0; r < 5; r++) {
             double t0 = now();

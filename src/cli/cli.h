@@ -53,6 +53,11 @@ int sl_cli_parse(sl_cli_opts *o, const char *verb, const char *help, int argc,
                  char **argv, int which);
 void sl_cli_opts_free(sl_cli_opts *o);
 
+/* The next article of r (caller frees), or NULL at the end; an input that
+ * cannot be read is reported on stderr ("storyline: file:line: reason")
+ * and passed over (sl_reader_skipped() counts it). */
+sl_article *sl_cli_next(sl_engine *e, sl_reader *r);
+
 /* Reads every article under the paths into the index (bad inputs reported
  * on stderr and skipped; a progress line on a terminal).  Returns how many
  * inputs were skipped. */

@@ -113,20 +113,31 @@ void sl_cli_opts_free(sl_cli_opts *o)
     o->paths = NULL;
 }
 
+sl_article *sl_cli_next(sl_engine *e, sl_reader *r)
+{
+    sl_article *a;
+    sl_status st;
+    while ((st = sl_reader_next(r, &a)) != SL_DONE) {
+        if (st == SL_OK)
+            return a;
+        fprintf(stderr, "storyline: %s\n", sl_engine_error(e));
+    }
+    return NULL;
+}
+
 size_t sl_cli_load(sl_engine *e, sl_index *x, const char *const *paths, size_t n)
 {
     sl_reader *r = sl_reader_new(e, paths, n);
     sl_progress pr = {isatty(2) != 0, 0, 0};
     sl_article *a;
-    sl_status st;
     size_t bad = 0;
-    while ((st = sl_reader_next(r, &a)) != SL_DONE) {
-        if (st == SL_OK && sl_index_add(x, a) == SL_OK) {
+    while ((a = sl_cli_next(e, r))) {
+        if (sl_index_add(x, a) == SL_OK) {
             sl_progress_tick(&pr);
             continue;
         }
         fprintf(stderr, "storyline: %s\n", sl_engine_error(e));
-        bad += st == SL_OK; /* an article the index refused */
+        bad++; /* an article the index refused */
     }
     sl_progress_end(&pr);
     bad += sl_reader_skipped(r);

@@ -117,12 +117,7 @@ static size_t add_all(sl_engine *e, sl_dedup *d, const options *o)
     sl_progress pr = {isatty(2) != 0, 0, 0};
     size_t refused = 0;
     sl_article *a;
-    sl_status st;
-    while ((st = sl_reader_next(r, &a)) != SL_DONE) {
-        if (st != SL_OK) {
-            fprintf(stderr, "storyline: %s\n", sl_engine_error(e));
-            continue;
-        }
+    while ((a = sl_cli_next(e, r))) {
         if (sl_dedup_add(d, a, NULL) != SL_OK) {
             fprintf(stderr, "storyline: %s\n", sl_engine_error(e));
             refused++;

@@ -41,12 +41,7 @@ int sl_cli_inspect(int argc, char **argv)
     sl_reader *r = sl_reader_new(e, o.paths, o.npaths);
     sl_progress pr = {isatty(2) != 0, 0, 0};
     sl_article *a;
-    sl_status st;
-    while ((st = sl_reader_next(r, &a)) != SL_DONE) {
-        if (st != SL_OK) {
-            fprintf(stderr, "storyline: %s\n", sl_engine_error(e));
-            continue;
-        }
+    while ((a = sl_cli_next(e, r))) {
         sl_article_prepare(e, a);
         char *out = o.text ? sl_article_text(a) : sl_article_json(a);
         fputs(out, stdout);

@@ -37,25 +37,19 @@ static char *read_one(sl_engine *e, sl_index *x, const char *path)
 {
     const char *paths[] = {path};
     sl_reader *r = sl_reader_new(e, paths, 1);
-    sl_article *a = NULL;
-    sl_status st;
+    sl_article *a = sl_cli_next(e, r);
     char *id = NULL;
-    while ((st = sl_reader_next(r, &a)) != SL_DONE) {
-        if (st != SL_OK) {
-            fprintf(stderr, "storyline: %s\n", sl_engine_error(e));
-            continue;
-        }
+    if (!a) {
+        fprintf(stderr, "storyline similarity: %s: no article\n", path);
+    } else {
         id = strdup(sl_article_id(a));
         if (sl_index_add(x, a) != SL_OK) {
             fprintf(stderr, "storyline: %s: %s\n", path, sl_engine_error(e));
             free(id);
             id = NULL;
         }
-        break;
     }
     sl_reader_free(r);
-    if (!id && st == SL_DONE)
-        fprintf(stderr, "storyline similarity: %s: no article\n", path);
     return id;
 }
 

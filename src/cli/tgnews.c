@@ -135,12 +135,7 @@ int sl_cli_tgnews(int argc, char **argv)
     cJSON *langs = cJSON_CreateArray();
     sl_reader *r = sl_reader_new(e, (const char *const *)argv + 1, (size_t)argc - 1);
     sl_article *a;
-    sl_status st;
-    while ((st = sl_reader_next(r, &a)) != SL_DONE) {
-        if (st != SL_OK) {
-            fprintf(stderr, "storyline: %s\n", sl_engine_error(e));
-            continue;
-        }
+    while ((a = sl_cli_next(e, r))) {
         const char *path = sl_article_path(a), *dot = strrchr(path, '.');
         if (*path && (!dot || (strcmp(dot, ".html") && strcmp(dot, ".htm")))) {
             sl_article_free(a); /* the contest's folders hold pages only */

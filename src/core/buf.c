@@ -6,6 +6,7 @@
  */
 #include "core.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,18 +81,43 @@ void sl_buf_free(sl_buf *b)
     b->len = b->cap = 0;
 }
 
+int sl_buf_read(sl_buf *b, FILE *f, size_t max)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b->len + n > max)
+            return EFBIG;
+        sl_buf_put(b, chunk, n);
+    }
+    return ferror(f) ? (errno ? errno : EIO) : 0;
+}
+
 void sl_buf_json_str(sl_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     sl_buf_putc(b, '"');
     if (s) {
         const char *run = s;
-        for (const char *p = s; *p; p++) {
+        for (const char *p = s; *p;) {
             unsigned char c = (unsigned char)*p;
-            if (c >= 0x20 && c != '"' && c != '\\')
+            if (c >= 0x80) { /* a whole valid sequence, or U+FFFD for a bad byte */
+                size_t i = 0; /* NUL-terminated: a sequence never reads past the NUL */
+                if (sl_utf8_next(p, SIZE_MAX, &i) >= 0) {
+                    p += i;
+                    continue;
+                }
+                sl_buf_put(b, run, (size_t)(p - run));
+                sl_buf_puts(b, "\xEF\xBF\xBD");
+                run = ++p;
                 continue;
+            }
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                p++;
+                continue;
+            }
             sl_buf_put(b, run, (size_t)(p - run));
-            run = p + 1;
+            run = ++p;
             switch (c) {
             case '"': sl_buf_puts(b, "\\\""); break;
             case '\\': sl_buf_puts(b, "\\\\"); break;

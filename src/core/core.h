@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* ---- allocation (never returns NULL) ---------------------------------- */
 
@@ -58,7 +59,12 @@ void sl_buf_clear(sl_buf *b);               /* len = 0, keeps memory */
  * the buffer is empty afterwards. */
 char *sl_buf_take(sl_buf *b);
 void sl_buf_free(sl_buf *b);
-/* Appends 's' as a JSON string literal, quotes included. */
+/* Appends the rest of open file f to b.  Returns 0; EFBIG as soon as b
+ * would pass 'max' bytes (b then holds what was read so far); or the errno
+ * of a failed read.  The caller closes f. */
+int sl_buf_read(sl_buf *b, FILE *f, size_t max);
+/* Appends 's' as a JSON string literal, quotes included; an invalid UTF-8
+ * byte becomes U+FFFD, so the output is valid JSON whatever 's' holds. */
 void sl_buf_json_str(sl_buf *b, const char *s);
 
 /* ---- UTF-8 ------------------------------------------------------------- */

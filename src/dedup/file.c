@@ -293,20 +293,13 @@ sl_status sl_dedup_load(sl_engine *e, const char *path, sl_dedup **out)
         return SL_EIO;
     }
     sl_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    bool big = false;
-    while (!big && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        sl_buf_put(&b, chunk, n);
-        big = b.len > MAX_FILE;
-    }
-    bool bad = ferror(f);
+    int err = sl_buf_read(&b, f, MAX_FILE);
     fclose(f);
-    sl_status st = big ? SL_EINPUT : SL_EIO;
-    if (big)
+    sl_status st = err == EFBIG ? SL_EINPUT : SL_EIO;
+    if (err == EFBIG)
         sl_engine_seterr(e, "%s: too large for a copy index", path);
-    else if (bad)
-        sl_engine_seterr(e, "%s: read error", path);
+    else if (err)
+        sl_engine_seterr(e, "%s: read error: %s", path, strerror(err));
     else
         st = sl_dedup_load_buf(e, path, b.s ? b.s : "", b.len, out);
     sl_buf_free(&b);

@@ -178,17 +178,13 @@ sl_status sl_article_read(sl_engine *e, const char *name, const char *data,
 /* Reads a whole file of at most SL_MAX_INPUT bytes into *b. */
 static sl_status slurp(sl_reader *r, FILE *f, const char *path, sl_buf *b)
 {
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b->len + n > SL_MAX_INPUT) {
-            sl_engine_seterr(r->e, "%s: too large (over %u bytes)", path, SL_MAX_INPUT);
-            return SL_EINPUT;
-        }
-        sl_buf_put(b, chunk, n);
+    int err = sl_buf_read(b, f, SL_MAX_INPUT);
+    if (err == EFBIG) {
+        sl_engine_seterr(r->e, "%s: too large (over %u bytes)", path, SL_MAX_INPUT);
+        return SL_EINPUT;
     }
-    if (ferror(f)) {
-        sl_engine_seterr(r->e, "%s: read error: %s", path, strerror(errno));
+    if (err) {
+        sl_engine_seterr(r->e, "%s: read error: %s", path, strerror(err));
         return SL_EIO;
     }
     return SL_OK;

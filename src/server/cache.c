@@ -31,10 +31,10 @@ struct sl_srv_cache {
 
 sl_srv_cache *sl_srv_cache_new(size_t max_keys)
 {
-    sl_srv_cache *c = sl_srv_alloc(sizeof *c);
+    sl_srv_cache *c = sl_xcalloc(1, sizeof *c);
     pthread_mutex_init(&c->lock, NULL);
     c->max = max_keys ? max_keys : 1;
-    c->e = sl_srv_alloc(c->max * sizeof *c->e);
+    c->e = sl_xcalloc(1, c->max * sizeof *c->e);
     return c;
 }
 

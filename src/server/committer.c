@@ -93,9 +93,9 @@ static void note_change(changes *cs, int kind, int64_t seq, const char *id)
 {
     if (cs->n == cs->cap) {
         cs->cap = cs->cap ? cs->cap * 2 : 64;
-        cs->c = sl_srv_realloc(cs->c, cs->cap * sizeof *cs->c);
+        cs->c = sl_xrealloc(cs->c, cs->cap * sizeof *cs->c);
     }
-    cs->c[cs->n++] = (sl_srv_change){kind, seq, sl_srv_strdup(id)};
+    cs->c[cs->n++] = (sl_srv_change){kind, seq, sl_xstrdup(id)};
 }
 
 static void on_expired(const char *id, void *cls) { note_change(cls, 1, 0, id); }

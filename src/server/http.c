@@ -40,7 +40,7 @@ typedef struct {
     sl_srv_http *h;
     struct MHD_Connection *c;
     int64_t t0;
-    sl_srv_buf body;
+    sl_buf body;
     sl_srv_ticket *t; /* a write in flight, or done when resumed */
     int status;
     sl_srv_route route;
@@ -151,7 +151,7 @@ static enum MHD_Result dispatch(request *rq, const char *url, const char *method
     rq->t->done = on_done;
     rq->t->cls = rq;
     free(rq->body.s);
-    rq->body = (sl_srv_buf){0};
+    rq->body = (sl_buf){0};
     MHD_suspend_connection(rq->c);
     sl_srv_submit(rq->h->s, rq->t);
     return MHD_YES;
@@ -166,14 +166,14 @@ static enum MHD_Result upload(request *rq, const char *data, size_t *size)
         return MHD_YES; /* discarding what follows an early answer */
     if (rq->body.len + n > h->s->cfg.max_body) {
         free(rq->body.s);
-        rq->body = (sl_srv_buf){0};
+        rq->body = (sl_buf){0};
         char msg[96];
         snprintf(msg, sizeof msg, "the body is larger than %zu bytes", h->s->cfg.max_body);
         return send_error(rq, 413, msg, SL_SRV_R_PUT);
     }
     if (sl_srv_now_us() - rq->t0 > (int64_t)h->o.timeout_s * 4 * 1000000)
         return send_error(rq, 408, "the body took too long to arrive", SL_SRV_R_PUT);
-    sl_srv_put(&rq->body, data, n);
+    sl_buf_put(&rq->body, data, n);
     return MHD_YES;
 }
 
@@ -184,7 +184,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     (void)version;
     request *rq = *con_cls;
     if (!rq) {
-        rq = sl_srv_alloc(sizeof *rq);
+        rq = sl_xcalloc(1, sizeof *rq);
         rq->h = cls;
         rq->c = c;
         rq->t0 = sl_srv_now_us();
@@ -256,7 +256,7 @@ sl_srv_http *sl_srv_http_start(sl_srv *s, const sl_srv_http_opts *o, char *err, 
         snprintf(err, errlen, "--listen takes an IP address (such as 127.0.0.1), not '%s'", o->listen);
         return NULL;
     }
-    sl_srv_http *h = sl_srv_alloc(sizeof *h);
+    sl_srv_http *h = sl_xcalloc(1, sizeof *h);
     h->s = s;
     h->o = *o;
     h->d = MHD_start_daemon(

@@ -69,9 +69,9 @@ static void show_progress(ingest *g, bool last)
 /* Queues one article (the bytes are copied). */
 static void submit(ingest *g, const char *id, sl_format fmt, const char *data, size_t len)
 {
-    sl_srv_ticket *t = sl_srv_alloc(sizeof *t);
+    sl_srv_ticket *t = sl_xcalloc(1, sizeof *t);
     t->op = SL_SRV_PUT;
-    t->id = sl_srv_strdup(id);
+    t->id = sl_xstrdup(id);
     t->format = fmt;
     t->body = sl_srv_memdup(data, len);
     t->len = len;
@@ -106,7 +106,7 @@ static char *id_of_path(const char *path)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
-    return sl_srv_strndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+    return sl_xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
 static void json_lines(ingest *g, const char *path, FILE *f)
@@ -153,7 +153,7 @@ static void one_file(ingest *g, const char *path, const struct stat *st)
         skip(g, why);
         return;
     }
-    char *data = sl_srv_alloc((size_t)st->st_size + 1);
+    char *data = sl_xcalloc(1, (size_t)st->st_size + 1);
     size_t len = fread(data, 1, (size_t)st->st_size, f);
     fclose(f);
     char *id = id_of_path(path);
@@ -196,14 +196,14 @@ static void one_dir(ingest *g, const char *path)
         if (de->d_name[0] == '.')
             continue; /* hidden, . and .. */
         if (n == cap)
-            names = sl_srv_realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
-        names[n++] = sl_srv_strdup(de->d_name);
+            names = sl_xrealloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
+        names[n++] = sl_xstrdup(de->d_name);
     }
     closedir(d);
     qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
-        sl_srv_buf p = {0};
-        sl_srv_printf(&p, "%s/%s", path, names[i]);
+        sl_buf p = {0};
+        sl_buf_printf(&p, "%s/%s", path, names[i]);
         walk(g, p.s);
         free(p.s);
         free(names[i]);

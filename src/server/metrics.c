@@ -53,7 +53,7 @@ static double quantile(const sl_srv_metrics *m, sl_srv_route r, unsigned long lo
     return bucket_ms(SL_SRV_BUCKETS - 1);
 }
 
-void sl_srv_metrics_json(const sl_srv_metrics *m, sl_srv_buf *b)
+void sl_srv_metrics_json(const sl_srv_metrics *m, sl_buf *b)
 {
     int first = 1;
     for (int r = 0; r < SL_SRV_R_N; r++) {
@@ -66,7 +66,7 @@ void sl_srv_metrics_json(const sl_srv_metrics *m, sl_srv_buf *b)
                 max = bucket_ms(k);
                 break;
             }
-        sl_srv_printf(b, "%s\"%s\":{\"count\":%llu,\"errors\":%llu,\"p50_ms\":%.3f,"
+        sl_buf_printf(b, "%s\"%s\":{\"count\":%llu,\"errors\":%llu,\"p50_ms\":%.3f,"
                          "\"p99_ms\":%.3f,\"max_ms\":%.3f}",
                       first ? "" : ",", NAMES[r], n,
                       atomic_load_explicit(&m->errors[r], memory_order_relaxed),

@@ -57,21 +57,21 @@ static char *json_line(const char *id, const char *body, size_t len, size_t *out
         i++;
     if (i == len || body[i] != '{')
         return NULL;
-    sl_srv_buf b = {0};
-    sl_srv_puts(&b, "{\"id\":");
-    sl_srv_json_str(&b, id);
+    sl_buf b = {0};
+    sl_buf_puts(&b, "{\"id\":");
+    sl_buf_json_str(&b, id);
     size_t j = i + 1;
     while (j < len && isspace((unsigned char)body[j]))
         j++;
     if (j < len && body[j] != '}')
-        sl_srv_put(&b, ",", 1);
+        sl_buf_put(&b, ",", 1);
     size_t from = b.len;
-    sl_srv_put(&b, body + j, len - j);
+    sl_buf_put(&b, body + j, len - j);
     for (size_t k = from; k < b.len; k++)
         if (b.s[k] == '\n' || b.s[k] == '\r')
             b.s[k] = ' ';
     *out_len = b.len;
-    return sl_srv_take(&b);
+    return sl_buf_take(&b);
 }
 
 static const char *ext_of(int format)
@@ -82,9 +82,9 @@ static const char *ext_of(int format)
 sl_article *sl_srv_read(sl_engine *e, const char *id, int format, const char *body,
                         size_t len, char *why, size_t nwhy)
 {
-    sl_srv_buf name = {0};
-    sl_srv_puts(&name, id);
-    sl_srv_puts(&name, ext_of(format));
+    sl_buf name = {0};
+    sl_buf_puts(&name, id);
+    sl_buf_puts(&name, ext_of(format));
     sl_article *a = NULL;
     sl_status st;
     if (format == SL_FORMAT_JSONL) {

@@ -31,9 +31,9 @@ static uint64_t hash(const char *s)
 
 sl_srv_records *sl_srv_records_new(void)
 {
-    sl_srv_records *r = sl_srv_alloc(sizeof *r);
+    sl_srv_records *r = sl_xcalloc(1, sizeof *r);
     r->nhead = 1024;
-    r->head = sl_srv_alloc(r->nhead * sizeof *r->head);
+    r->head = sl_xcalloc(1, r->nhead * sizeof *r->head);
     return r;
 }
 
@@ -60,7 +60,7 @@ static void rehash(sl_srv_records *r)
 {
     r->nhead *= 2;
     free(r->head);
-    r->head = sl_srv_alloc(r->nhead * sizeof *r->head);
+    r->head = sl_xcalloc(1, r->nhead * sizeof *r->head);
     for (size_t i = 0; i < r->n; i++)
         link_in(r, i);
 }
@@ -90,10 +90,10 @@ void sl_srv_records_put(sl_srv_records *r, const char *id, int64_t seq, unsigned
     }
     if (r->n == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 1024;
-        r->r = sl_srv_realloc(r->r, r->cap * sizeof *r->r);
-        r->next = sl_srv_realloc(r->next, r->cap * sizeof *r->next);
+        r->r = sl_xrealloc(r->r, r->cap * sizeof *r->r);
+        r->next = sl_xrealloc(r->next, r->cap * sizeof *r->next);
     }
-    r->r[r->n] = (sl_srv_record){sl_srv_strdup(id), seq, event};
+    r->r[r->n] = (sl_srv_record){sl_xstrdup(id), seq, event};
     link_in(r, r->n++);
     if (r->n > r->nhead)
         rehash(r);

@@ -48,13 +48,13 @@ void sl_srv_error(sl_srv_resp *r, int status, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    sl_srv_buf b = {0};
-    sl_srv_puts(&b, "{\"error\":");
-    sl_srv_json_str(&b, msg);
-    sl_srv_puts(&b, "}");
+    sl_buf b = {0};
+    sl_buf_puts(&b, "{\"error\":");
+    sl_buf_json_str(&b, msg);
+    sl_buf_puts(&b, "}");
     sl_srv_blob_unref(r->blob);
     r->blob = NULL;
-    answer(r, status, sl_srv_take(&b));
+    answer(r, status, sl_buf_take(&b));
 }
 
 void sl_srv_resp_free(sl_srv_resp *r)
@@ -69,11 +69,11 @@ void sl_srv_write_reply(const sl_srv_ticket *t, sl_srv_resp *r)
 {
     r->route = t->op == SL_SRV_PUT ? SL_SRV_R_PUT : SL_SRV_R_DELETE;
     if (t->status == 201) {
-        sl_srv_buf b = {0};
-        sl_srv_puts(&b, "{\"id\":");
-        sl_srv_json_str(&b, t->id);
-        sl_srv_puts(&b, ",\"status\":\"created\"}");
-        answer(r, 201, sl_srv_take(&b));
+        sl_buf b = {0};
+        sl_buf_puts(&b, "{\"id\":");
+        sl_buf_json_str(&b, t->id);
+        sl_buf_puts(&b, ",\"status\":\"created\"}");
+        answer(r, 201, sl_buf_take(&b));
     } else if (t->status == 204) {
         r->status = 204;
     } else if (t->status == 404) {
@@ -201,7 +201,7 @@ static void threads(sl_srv *s, const sl_srv_req *q, sl_srv_resp *r)
     if (cat && strcmp(cat, "any") != 0) {
         for (int i = 0; CATEGORIES[i]; i++)
             if (!strcmp(cat, CATEGORIES[i])) {
-                answer(r, 200, sl_srv_strdup("{\"threads\":[]}"));
+                answer(r, 200, sl_xstrdup("{\"threads\":[]}"));
                 return;
             }
         sl_srv_error(r, 400, "category takes any, society, economy, technology, sports, "
@@ -267,8 +267,8 @@ static void put_article(sl_srv *s, const sl_srv_req *q, const char *id, sl_srv_r
         return;
     }
     sl_article_free(a);
-    sl_srv_ticket *t = sl_srv_alloc(sizeof *t);
-    *t = (sl_srv_ticket){SL_SRV_PUT, sl_srv_strdup(id), fmt, ctype ? sl_srv_strdup(ctype) : NULL,
+    sl_srv_ticket *t = sl_xcalloc(1, sizeof *t);
+    *t = (sl_srv_ticket){SL_SRV_PUT, sl_xstrdup(id), fmt, ctype ? sl_xstrdup(ctype) : NULL,
                          sl_srv_memdup(q->body ? q->body : "", q->len), q->len, expires,
                          0, "", NULL, NULL, NULL};
     r->ticket = t;
@@ -279,9 +279,9 @@ static void delete_article(sl_srv *s, const sl_srv_req *q, const char *id, sl_sr
     r->route = SL_SRV_R_DELETE;
     if (!is_ready(s, r) || !may_write(s, q, r))
         return;
-    sl_srv_ticket *t = sl_srv_alloc(sizeof *t);
+    sl_srv_ticket *t = sl_xcalloc(1, sizeof *t);
     t->op = SL_SRV_DELETE;
-    t->id = sl_srv_strdup(id);
+    t->id = sl_xstrdup(id);
     r->ticket = t;
 }
 
@@ -304,17 +304,17 @@ static void get_article(sl_srv *s, const char *id, sl_srv_resp *r)
             (a = sl_srv_read(slot->e, id, body.format, body.body, body.len, why, sizeof why))) {
             sl_article_prepare(slot->e, a);
             char *json = sl_article_json(a);
-            sl_srv_buf b = {0};
-            sl_srv_printf(&b, "{\"event\":");
-            sl_srv_printf(&b, event ? "\"e%u\"" : "null", event);
-            sl_srv_printf(&b, ",\"received\":%lld,\"expires\":%lld,\"state\":\"%s\",",
+            sl_buf b = {0};
+            sl_buf_printf(&b, "{\"event\":");
+            sl_buf_printf(&b, event ? "\"e%u\"" : "null", event);
+            sl_buf_printf(&b, ",\"received\":%lld,\"expires\":%lld,\"state\":\"%s\",",
                           (long long)received, (long long)expires,
                           state == SL_STORE_INDEXED ? "indexed"
                           : state == SL_STORE_REFUSED ? "refused" : "queued");
-            sl_srv_puts(&b, json + 1);
+            sl_buf_puts(&b, json + 1);
             free(json);
             sl_article_free(a);
-            answer(r, 200, sl_srv_take(&b));
+            answer(r, 200, sl_buf_take(&b));
         } else {
             sl_srv_error(r, 500, "article '%s' cannot be read back: %s", id, why);
         }
@@ -352,7 +352,7 @@ static double score_of(const char *json)
  * each with the pair's similarity ({"a","b","score",...}). */
 static void similar(sl_srv *s, const char *id, sl_srv_resp *r)
 {
-    scored *got = sl_srv_alloc(SIMILAR_MAX * sizeof *got);
+    scored *got = sl_xcalloc(1, SIMILAR_MAX * sizeof *got);
     size_t n = 0;
     pthread_mutex_lock(&s->xlock);
     unsigned ev = sl_srv_records_find(s->records, id) ? sl_index_article_event(s->x, id) : 0;
@@ -374,18 +374,18 @@ static void similar(sl_srv *s, const char *id, sl_srv_resp *r)
     for (size_t i = 0; i < n; i++)
         got[i].score = score_of(got[i].json);
     qsort(got, n, sizeof *got, by_score);
-    sl_srv_buf b = {0};
-    sl_srv_puts(&b, "{\"id\":");
-    sl_srv_json_str(&b, id);
-    sl_srv_printf(&b, ev ? ",\"event\":\"e%u\",\"similar\":[" : ",\"event\":null,\"similar\":[", ev);
+    sl_buf b = {0};
+    sl_buf_puts(&b, "{\"id\":");
+    sl_buf_json_str(&b, id);
+    sl_buf_printf(&b, ev ? ",\"event\":\"e%u\",\"similar\":[" : ",\"event\":null,\"similar\":[", ev);
     for (size_t i = 0; i < n; i++) {
-        sl_srv_puts(&b, i ? "," : "");
-        sl_srv_puts(&b, got[i].json);
+        sl_buf_puts(&b, i ? "," : "");
+        sl_buf_puts(&b, got[i].json);
         free(got[i].json);
     }
-    sl_srv_puts(&b, "]}");
+    sl_buf_puts(&b, "]}");
     free(got);
-    answer(r, 200, sl_srv_take(&b));
+    answer(r, 200, sl_buf_take(&b));
 }
 
 static void similar_pair(sl_srv *s, const char *a, const char *b, sl_srv_resp *r)
@@ -405,22 +405,22 @@ static void similar_pair(sl_srv *s, const char *a, const char *b, sl_srv_resp *r
 
 static void put_hit(const sl_store_hit *h, void *cls)
 {
-    sl_srv_buf *b = cls;
-    sl_srv_puts(b, b->s[b->len - 1] == '[' ? "{\"id\":" : ",{\"id\":");
-    sl_srv_json_str(b, h->id);
-    sl_srv_puts(b, ",\"title\":");
-    sl_srv_json_str(b, h->title);
-    sl_srv_puts(b, ",\"lang\":");
-    sl_srv_json_str(b, h->lang);
-    sl_srv_puts(b, ",\"date\":");
+    sl_buf *b = cls;
+    sl_buf_puts(b, b->s[b->len - 1] == '[' ? "{\"id\":" : ",{\"id\":");
+    sl_buf_json_str(b, h->id);
+    sl_buf_puts(b, ",\"title\":");
+    sl_buf_json_str(b, h->title);
+    sl_buf_puts(b, ",\"lang\":");
+    sl_buf_json_str(b, h->lang);
+    sl_buf_puts(b, ",\"date\":");
     if (*h->date)
-        sl_srv_json_str(b, h->date);
+        sl_buf_json_str(b, h->date);
     else
-        sl_srv_puts(b, "null");
-    sl_srv_printf(b, h->event ? ",\"event\":\"e%u\"" : ",\"event\":null", h->event);
-    sl_srv_puts(b, ",\"snippet\":");
-    sl_srv_json_str(b, h->snippet);
-    sl_srv_puts(b, "}");
+        sl_buf_puts(b, "null");
+    sl_buf_printf(b, h->event ? ",\"event\":\"e%u\"" : ",\"event\":null", h->event);
+    sl_buf_puts(b, ",\"snippet\":");
+    sl_buf_json_str(b, h->snippet);
+    sl_buf_puts(b, "}");
 }
 
 /* GET /search?q=WORDS&limit=N: articles whose title or text hold every
@@ -437,18 +437,18 @@ static void search(sl_srv *s, const sl_srv_req *q, sl_srv_resp *r)
         sl_srv_error(r, 400, "limit takes a number from 1 to 1000, not '%s'", limit);
         return;
     }
-    sl_srv_buf b = {0};
-    sl_srv_puts(&b, "{\"query\":");
-    sl_srv_json_str(&b, text);
-    sl_srv_puts(&b, ",\"hits\":[");
+    sl_buf b = {0};
+    sl_buf_puts(&b, "{\"query\":");
+    sl_buf_json_str(&b, text);
+    sl_buf_puts(&b, ",\"hits\":[");
     sl_srv_slot *slot = sl_srv_slot_get(s);
     sl_status st = sl_store_search(slot->rd, text, (size_t)n, put_hit, &b);
     if (st != SL_OK)
         sl_srv_error(r, 500, "%s", sl_store_error(slot->rd));
     sl_srv_slot_put(slot);
-    sl_srv_puts(&b, "]}");
+    sl_buf_puts(&b, "]}");
     if (st == SL_OK)
-        answer(r, 200, sl_srv_take(&b));
+        answer(r, 200, sl_buf_take(&b));
     free(b.s);
 }
 
@@ -464,13 +464,13 @@ static void health(sl_srv *s, sl_srv_resp *r)
     pthread_mutex_lock(&s->qlock);
     settled = settled && !s->qhead && !s->nhead && !s->store_busy;
     pthread_mutex_unlock(&s->qlock);
-    sl_srv_buf b = {0};
-    sl_srv_printf(&b, "{\"status\":\"%s\",\"version\":\"%s\",\"articles\":%lld,\"indexed\":%lld,"
+    sl_buf b = {0};
+    sl_buf_printf(&b, "{\"status\":\"%s\",\"version\":\"%s\",\"articles\":%lld,\"indexed\":%lld,"
                       "\"pending\":%zu,\"settled\":%s,\"loaded\":%lld,\"to_load\":%lld}",
                   ready ? "ok" : "loading", sl_version(), atomic_load(&s->stored),
                   atomic_load(&s->in_index), pending, settled ? "true" : "false",
                   atomic_load(&s->loaded), atomic_load(&s->to_load));
-    answer(r, ready ? 200 : 503, sl_srv_take(&b));
+    answer(r, ready ? 200 : 503, sl_buf_take(&b));
 }
 
 static double avg_ms(unsigned long long us, unsigned long long n) { return n ? us / 1000.0 / n : 0; }
@@ -483,24 +483,24 @@ static void metrics(sl_srv *s, sl_srv_resp *r)
     pthread_mutex_unlock(&s->clock);
     unsigned long long commits = atomic_load(&m->commits), writes = atomic_load(&m->committed);
     unsigned long long updates = atomic_load(&m->updates), refr = atomic_load(&m->refreshes);
-    sl_srv_buf b = {0};
-    sl_srv_printf(&b, "{\"uptime_s\":%.1f,\"ready\":%s,\"articles\":%lld,",
+    sl_buf b = {0};
+    sl_buf_printf(&b, "{\"uptime_s\":%.1f,\"ready\":%s,\"articles\":%lld,",
                   (double)(sl_srv_now_us() - s->started_us) / 1e6,
                   atomic_load(&s->ready) ? "true" : "false", atomic_load(&s->stored));
-    sl_srv_printf(&b, "\"index\":{\"articles\":%lld,\"pending\":%zu,\"added\":%llu,"
+    sl_buf_printf(&b, "\"index\":{\"articles\":%lld,\"pending\":%zu,\"added\":%llu,"
                       "\"refused\":%llu,\"removed\":%llu,\"updates\":%llu,\"update_ms_avg\":%.3f,"
                       "\"refreshes\":%llu,\"refresh_ms_avg\":%.3f},",
                   atomic_load(&s->in_index), pending, atomic_load(&m->indexed),
                   atomic_load(&m->refused), atomic_load(&m->removed), updates,
                   avg_ms(atomic_load(&m->update_us), updates), refr,
                   avg_ms(atomic_load(&m->refresh_us), refr));
-    sl_srv_printf(&b, "\"store\":{\"commits\":%llu,\"writes\":%llu,\"writes_per_commit\":%.2f,"
+    sl_buf_printf(&b, "\"store\":{\"commits\":%llu,\"writes\":%llu,\"writes_per_commit\":%.2f,"
                       "\"commit_ms_avg\":%.3f},\"requests\":{",
                   commits, writes, commits ? (double)writes / commits : 0,
                   avg_ms(atomic_load(&m->commit_us), commits));
     sl_srv_metrics_json(m, &b);
-    sl_srv_puts(&b, "}}");
-    answer(r, 200, sl_srv_take(&b));
+    sl_buf_puts(&b, "}}");
+    answer(r, 200, sl_buf_take(&b));
 }
 
 /* ---- the router ------------------------------------------------------------------------ */

@@ -56,7 +56,7 @@ static char *read_token(const char *path)
                 path);
         return NULL;
     }
-    return sl_srv_strdup(s);
+    return sl_xstrdup(s);
 }
 
 static void wait_for_signal(void)

@@ -18,12 +18,14 @@
  * under xlock, and the worker releases it between articles, so a GET that
  * needs the index waits at most for one article or one update.
  *
- * Like the CLI, the service uses only storyline.h from the library.
+ * The service drives the library through storyline.h alone; from inside it
+ * borrows only the core toolkit (core/core.h: allocation, buffers, UTF-8).
  */
 #ifndef SL_SERVER_H
 #define SL_SERVER_H
 
 #include "storyline.h"
+#include "../core/core.h"
 #include "../store/store.h"
 
 #include <pthread.h>
@@ -34,30 +36,10 @@
 
 /* ---- small tools (util.c) -------------------------------------------------- */
 
-/* Allocation that aborts with a message when memory runs out.  Caller
- * frees with free(). */
-void *sl_srv_alloc(size_t n); /* zeroed */
-void *sl_srv_realloc(void *p, size_t n);
-char *sl_srv_strdup(const char *s);
-char *sl_srv_strndup(const char *s, size_t n); /* stops at a NUL */
-char *sl_srv_memdup(const void *p, size_t n);   /* all n bytes, and a NUL */
-
-/* A growing byte string, NUL-terminated when not empty. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-} sl_srv_buf;
-
-void sl_srv_put(sl_srv_buf *b, const void *p, size_t n);
-void sl_srv_puts(sl_srv_buf *b, const char *s);
-void sl_srv_printf(sl_srv_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Appends s as a JSON string, quotes included (invalid UTF-8 becomes
- * U+FFFD, control characters are escaped). */
-void sl_srv_json_str(sl_srv_buf *b, const char *s);
-/* The bytes, NUL-terminated ("" when empty); the buffer is left empty.
- * Caller frees with free(). */
-char *sl_srv_take(sl_srv_buf *b);
-
+/* Allocation and growing strings are the library's (core/core.h:
+ * sl_xmalloc, sl_buf_printf, sl_buf_json_str, ...); these are the service's
+ * own additions. */
+char *sl_srv_memdup(const void *p, size_t n); /* all n bytes, and a NUL; caller frees */
 int64_t sl_srv_now_us(void); /* monotonic clock */
 
 /* ---- shared answers (util.c) ------------------------------------------------- */
@@ -102,7 +84,7 @@ typedef struct {
 void sl_srv_metrics_note(sl_srv_metrics *m, sl_srv_route r, int64_t us, int status);
 /* Appends "NAME":{"count","errors","p50_ms","p99_ms","max_ms"} for every
  * kind of request seen, comma-separated. */
-void sl_srv_metrics_json(const sl_srv_metrics *m, sl_srv_buf *b);
+void sl_srv_metrics_json(const sl_srv_metrics *m, sl_buf *b);
 const char *sl_srv_route_name(sl_srv_route r);
 
 /* ---- writes: tickets --------------------------------------------------------- */

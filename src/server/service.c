@@ -32,9 +32,9 @@ static void init_slots(sl_srv *s, bool *ok, char *err, size_t errlen)
 
 sl_srv *sl_srv_new(const sl_srv_config *cfg, char *err, size_t errlen)
 {
-    sl_srv *s = sl_srv_alloc(sizeof *s);
+    sl_srv *s = sl_xcalloc(1, sizeof *s);
     s->cfg = *cfg;
-    s->cfg.db = sl_srv_strdup(cfg->db);
+    s->cfg.db = sl_xstrdup(cfg->db);
     s->cfg.refresh_ms = cfg->refresh_ms ? cfg->refresh_ms : 1000;
     s->cfg.df_every_s = cfg->df_every_s ? cfg->df_every_s : 30;
     s->cfg.max_body = cfg->max_body ? cfg->max_body : SL_MAX_INPUT;

@@ -93,7 +93,7 @@ typedef struct {
 
 static sl_srv_note *note_new(notes *ns, int kind)
 {
-    sl_srv_note *n = sl_srv_alloc(sizeof *n);
+    sl_srv_note *n = sl_xcalloc(1, sizeof *n);
     n->kind = kind;
     if (ns->tail)
         ns->tail->next = n;
@@ -131,9 +131,9 @@ void sl_srv_push_change(sl_srv *s, int kind, int64_t seq, const char *id)
         s->hchanges = 0;
     } else if (s->nchanges == s->cchanges) {
         s->cchanges = s->cchanges ? s->cchanges * 2 : 1024;
-        s->changes = sl_srv_realloc(s->changes, s->cchanges * sizeof *s->changes);
+        s->changes = sl_xrealloc(s->changes, s->cchanges * sizeof *s->changes);
     }
-    s->changes[s->nchanges++] = (sl_srv_change){kind, seq, sl_srv_strdup(id)};
+    s->changes[s->nchanges++] = (sl_srv_change){kind, seq, sl_xstrdup(id)};
     s->worker_idle = false;
     pthread_cond_signal(&s->ccond);
     pthread_mutex_unlock(&s->clock);
@@ -200,18 +200,18 @@ static char *date_str(sl_date d)
         snprintf(buf, sizeof buf, "%04d", d.year);
     else
         return NULL;
-    return sl_srv_strdup(buf);
+    return sl_xstrdup(buf);
 }
 
 static char *text_of(const sl_article *a)
 {
-    sl_srv_buf b = {0};
+    sl_buf b = {0};
     for (size_t i = 0; i < sl_article_paragraph_count(a); i++) {
         if (i)
-            sl_srv_put(&b, "\n", 1);
-        sl_srv_puts(&b, sl_article_paragraph(a, i));
+            sl_buf_put(&b, "\n", 1);
+        sl_buf_puts(&b, sl_article_paragraph(a, i));
     }
-    return sl_srv_take(&b);
+    return sl_buf_take(&b);
 }
 
 static void refused(batch *b, int64_t seq, const char *why, sl_srv *s)
@@ -237,8 +237,8 @@ static void add_one(sl_srv *s, batch *b, const sl_srv_change *c)
         return;
     }
     sl_article_prepare(s->we, a);
-    fresh f = {c->seq, sl_srv_strdup(c->id), sl_srv_strdup(sl_article_title(a)),
-               sl_srv_strdup(sl_article_lang(a)), date_str(sl_article_date(a)), text_of(a)};
+    fresh f = {c->seq, sl_xstrdup(c->id), sl_xstrdup(sl_article_title(a)),
+               sl_xstrdup(sl_article_lang(a)), date_str(sl_article_date(a)), text_of(a)};
     pthread_mutex_lock(&s->xlock);
     sl_status st = sl_index_add(s->x, a);
     if (st == SL_OK) {
@@ -330,7 +330,7 @@ static void save_df(sl_srv *s, batch *b)
     pthread_mutex_unlock(&s->xlock);
     if (df) {
         sl_srv_note *n = note_new(&b->ns, NOTE_META);
-        n->key = sl_srv_strdup("df");
+        n->key = sl_xstrdup("df");
         n->val = df;
         n->nval = len;
     }
@@ -360,25 +360,25 @@ static char *threads_of(const char *events)
 {
     cJSON *root = cJSON_Parse(events);
     const cJSON *evs = cJSON_GetObjectItemCaseSensitive(root, "events"), *ev;
-    sl_srv_buf b = {0};
-    sl_srv_puts(&b, "{\"threads\":[");
+    sl_buf b = {0};
+    sl_buf_puts(&b, "{\"threads\":[");
     int k = 0;
     cJSON_ArrayForEach(ev, evs) {
         const cJSON *h = cJSON_GetObjectItemCaseSensitive(ev, "headline"), *a;
-        sl_srv_puts(&b, k++ ? ",{\"title\":" : "{\"title\":");
-        sl_srv_json_str(&b, cJSON_IsString(h) ? h->valuestring : "");
-        sl_srv_puts(&b, ",\"category\":\"any\",\"articles\":[");
+        sl_buf_puts(&b, k++ ? ",{\"title\":" : "{\"title\":");
+        sl_buf_json_str(&b, cJSON_IsString(h) ? h->valuestring : "");
+        sl_buf_puts(&b, ",\"category\":\"any\",\"articles\":[");
         int j = 0;
         cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(ev, "articles")) {
             if (j++)
-                sl_srv_put(&b, ",", 1);
-            sl_srv_json_str(&b, cJSON_IsString(a) ? a->valuestring : "");
+                sl_buf_put(&b, ",", 1);
+            sl_buf_json_str(&b, cJSON_IsString(a) ? a->valuestring : "");
         }
-        sl_srv_puts(&b, "]}");
+        sl_buf_puts(&b, "]}");
     }
-    sl_srv_puts(&b, "]}");
+    sl_buf_puts(&b, "]}");
     cJSON_Delete(root);
-    return sl_srv_take(&b);
+    return sl_buf_take(&b);
 }
 
 sl_srv_blob *sl_srv_answer(sl_srv *s, const sl_srv_key *k)
@@ -504,7 +504,7 @@ void *sl_srv_worker_main(void *arg)
         setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), s->cfg.worker_nice);
     restore(s);
     atomic_store(&s->ready, true);
-    batch *b = sl_srv_alloc(sizeof *b);
+    batch *b = sl_xcalloc(1, sizeof *b);
     sl_srv_change cs[64];
     b->last_sync_us = b->last_df_us = sl_srv_now_us();
     bool stop = false;

@@ -2,6 +2,8 @@
 #include "core/core.h"
 #include "test.h"
 
+#include <errno.h>
+
 /* Invalid bytes are replaced by U+FFFD and counted; valid text is untouched. */
 static void utf8_clean_replaces_and_counts(void)
 {
@@ -33,6 +35,37 @@ static void json_strings_are_escaped(void)
     sl_buf b = {0};
     sl_buf_json_str(&b, "say \"hi\"\n\ttab\\ \x01 \xc3\xa9");
     CHECK_STR(b.s, "\"say \\\"hi\\\"\\n\\ttab\\\\ \\u0001 \xc3\xa9\"");
+    sl_buf_free(&b);
+}
+
+/* Whatever the bytes, the JSON is valid UTF-8: a bad byte (a stray
+ * continuation, a truncated sequence, an encoded surrogate) becomes U+FFFD,
+ * and valid sequences of every length pass untouched. */
+static void json_strings_replace_invalid_utf8(void)
+{
+    sl_buf b = {0};
+    sl_buf_json_str(&b, "a\x80" "b \xed\xa0\x80 \xf0\x9f\x93\xb0 \xe2\x82");
+    CHECK_STR(b.s, "\"a\xef\xbf\xbd" "b \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd \xf0\x9f\x93\xb0 \xef\xbf\xbd\xef\xbf\xbd\"");
+    CHECK(sl_utf8_valid(b.s, b.len));
+    sl_buf_free(&b);
+}
+
+/* A whole file is read, past one chunk; a file over the limit is refused. */
+static void files_are_read_whole_or_refused(void)
+{
+    FILE *f = tmpfile();
+    for (int i = 0; i < 100000; i++)
+        fputs("0123456789", f);
+    sl_buf b = {0};
+    rewind(f);
+    CHECK_INT(sl_buf_read(&b, f, SIZE_MAX), 0);
+    CHECK_INT(b.len, 1000000);
+    CHECK(!strncmp(b.s + 999990, "0123456789", 10));
+    sl_buf_clear(&b);
+    rewind(f);
+    CHECK_INT(sl_buf_read(&b, f, 999999), EFBIG);
+    CHECK(b.len <= 999999);
+    fclose(f);
     sl_buf_free(&b);
 }
 
@@ -96,6 +129,8 @@ int main(void)
     RUN(utf8_clean_replaces_and_counts);
     RUN(utf8_truncated_sequence);
     RUN(json_strings_are_escaped);
+    RUN(json_strings_replace_invalid_utf8);
+    RUN(files_are_read_whole_or_refused);
     RUN(buf_printf_grows);
     RUN(iso_dates_with_precision);
     RUN(day_numbers_round_trip);

@@ -569,10 +569,7 @@ static void example_page(void)
         return;
     }
     sl_buf b = {0};
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sl_buf_put(&b, chunk, n);
+    CHECK_INT(sl_buf_read(&b, f, SIZE_MAX), 0);
     fclose(f);
     sl_engine *e = sl_engine_new();
     sl_article *a = NULL;
