@@ -68,7 +68,7 @@ static int corpus_load(const char *path, corpus *c)
         sl_article_free(a);
     }
     for (size_t i = 0; i < c->n; i++) {
-        sl_profile_weigh(c->p[i], &drafts[i], df, sl_engine_lexicon(e), NULL);
+        c->p[i] = sl_profile_weigh(c->p[i], &drafts[i], df, sl_engine_lexicon(e), NULL);
         sl_draft_free(&drafts[i]);
     }
     free(drafts);

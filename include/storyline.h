@@ -220,7 +220,11 @@ void sl_reader_free(sl_reader *r);
  * Groups: the transitive closure of copy pairs, with one guard against
  * chains: in each closure the fullest article (most 3-grams) is a centre and
  * only its copies join its group; the others form groups of their own the
- * same way.  The groups do not depend on the order articles were added.  A
+ * same way.  The groups do not depend on the order articles were added,
+ * with one bound: an article that copies 32 articles the index already
+ * keeps is not kept itself (its copies stand for it, so a text reposted
+ * thousands of times costs each add about 32 comparisons, not thousands),
+ * and from there on which pairs are compared depends on arrival.  A
  * group's id is the id of its first article (the earliest added). */
 
 typedef struct sl_dedup sl_dedup;

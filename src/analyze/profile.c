@@ -398,22 +398,22 @@ static size_t keep_best(wk *v, size_t n, size_t max, sl_feat *out)
     return n;
 }
 
-static char *lead_of(const sl_article *a)
+/* The first paragraphs, until 600 bytes are passed, cut at 900 bytes (at
+ * a character boundary), in *b. */
+static void lead_of(const sl_article *a, sl_buf *b)
 {
-    sl_buf b = {0};
-    for (size_t i = 0; i < a->npara && b.len < 600; i++) {
-        if (b.len)
-            sl_buf_puts(&b, "\n\n");
-        sl_buf_puts(&b, a->para[i]);
+    for (size_t i = 0; i < a->npara && b->len < 600; i++) {
+        if (b->len)
+            sl_buf_puts(b, "\n\n");
+        sl_buf_puts(b, a->para[i]);
     }
-    if (b.len > 900) { /* cut at a character boundary */
+    if (b->len > 900) { /* cut at a character boundary */
         size_t n = 900;
-        while (n && ((unsigned char)b.s[n] & 0xC0) == 0x80)
+        while (n && ((unsigned char)b->s[n] & 0xC0) == 0x80)
             n--;
-        b.s[n] = '\0';
-        b.len = n;
+        b->s[n] = '\0';
+        b->len = n;
     }
-    return sl_buf_take(&b);
 }
 
 static uint32_t words_of(const sl_article *a)
@@ -451,37 +451,75 @@ static int32_t placed_day(sl_date own, int32_t told)
     return month ? lo + 14 : told;
 }
 
-sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
+/* A string to lay out: NULL stays NULL. */
+typedef struct {
+    const char *s;
+    size_t n;
+} str_view;
+
+static str_view view(const char *s) { return (str_view){s, s ? strlen(s) : 0}; }
+
+/* A profile in one block (a million of them are held at once, and one
+ * allocation each wastes the least): h's scalars and counts (its pointers
+ * are ignored), room for nt terms, ne names, nn numbers and nd days
+ * (zeroed), then copies of the five strings id, title, site, url, lead. */
+static sl_profile *lay_out(const sl_profile *h, size_t nt, size_t ne, size_t nn, size_t nd,
+                           const str_view str[5])
 {
-    size_t need = sizeof(sl_profile) +
-                  (SL_PROFILE_TERMS + SL_PROFILE_ENTS + SL_PROFILE_NUMS) * sizeof(sl_feat) +
-                  SL_PROFILE_DAYS * sizeof(int32_t);
-    sl_profile *p = sl_xcalloc(1, need);
+    size_t bytes = sizeof *h + (nt + ne + nn) * sizeof(sl_feat) + nd * sizeof(int32_t);
+    for (int k = 0; k < 5; k++)
+        bytes += str[k].s ? str[k].n + 1 : 0;
+    sl_profile *p = sl_xcalloc(1, bytes);
+    *p = *h;
     p->terms = (sl_feat *)(p + 1);
-    p->ents = p->terms + SL_PROFILE_TERMS;
-    p->nums = p->ents + SL_PROFILE_ENTS;
-    p->days = (int32_t *)(p->nums + SL_PROFILE_NUMS);
-    memcpy(p->days, d->days, d->ndays * sizeof *p->days);
-    p->ndays = d->ndays;
-    p->id = sl_xstrdup(a->id ? a->id : "");
-    p->title = sl_xstrdup(a->title);
-    p->site = sl_xstrdup(a->site);
-    p->url = sl_xstrdup(a->url);
-    p->lead = lead_of(a);
-    snprintf(p->lang, sizeof p->lang, "%.7s", a->lang);
-    p->day = a->date.precision >= SL_DATE_DAY
-                 ? (int32_t)sl_date_to_days(a->date.year, a->date.month, a->date.day)
-                 : SL_NO_DAY;
-    p->day_prec = (uint8_t)a->date.precision;
-    p->told_day = placed_day(a->date, d->told_day);
-    memcpy(p->open, a->open, a->nopen * sizeof *a->open);
-    p->nopen = a->nopen;
-    p->words = words_of(a);
+    p->ents = p->terms + nt;
+    p->nums = p->ents + ne;
+    p->days = (int32_t *)(p->nums + nn);
+    char *at = (char *)(p->days + nd), **dst[5] = {&p->id, &p->title, &p->site, &p->url, &p->lead};
+    for (int k = 0; k < 5; k++) {
+        *dst[k] = str[k].s ? at : NULL;
+        if (str[k].s) {
+            memcpy(at, str[k].s, str[k].n);
+            at[str[k].n] = '\0';
+            at += str[k].n + 1;
+        }
+    }
     return p;
 }
 
-void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df, const sl_lexicon *lx,
-                      sl_vocab *vocab)
+/* The strings of p, to lay out again. */
+static void views_of(const sl_profile *p, str_view str[5])
+{
+    str[0] = view(p->id), str[1] = view(p->title), str[2] = view(p->site);
+    str[3] = view(p->url), str[4] = view(p->lead);
+}
+
+sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d)
+{
+    sl_profile h = {0};
+    snprintf(h.lang, sizeof h.lang, "%.7s", a->lang);
+    h.day = a->date.precision >= SL_DATE_DAY
+                ? (int32_t)sl_date_to_days(a->date.year, a->date.month, a->date.day)
+                : SL_NO_DAY;
+    h.day_prec = (uint8_t)a->date.precision;
+    h.told_day = placed_day(a->date, d->told_day);
+    memcpy(h.open, a->open, a->nopen * sizeof *a->open);
+    h.nopen = a->nopen;
+    h.words = words_of(a);
+    h.ndays = d->ndays;
+    sl_buf lead = {0};
+    lead_of(a, &lead);
+    str_view str[5] = {view(a->id ? a->id : ""), view(a->title), view(a->site), view(a->url),
+                       {lead.s ? lead.s : "", lead.len}};
+    sl_profile *p = lay_out(&h, SL_PROFILE_TERMS, SL_PROFILE_ENTS, SL_PROFILE_NUMS,
+                            SL_PROFILE_DAYS, str);
+    memcpy(p->days, d->days, d->ndays * sizeof *p->days);
+    sl_buf_free(&lead);
+    return p;
+}
+
+sl_profile *sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df,
+                             const sl_lexicon *lx, sl_vocab *vocab)
 {
     wk *v[3];
     size_t nv[3] = {0, 0, 0}, cap = d->n * MAX_SENSES + 1;
@@ -506,23 +544,29 @@ void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df, const s
                 sl_vocab_add(vocab, sl_feat_key(tr[j].hash), tr[j].s);
         }
     }
-    p->nterms = (uint8_t)keep_best(v[SL_FEAT_TERM], nv[SL_FEAT_TERM], SL_PROFILE_TERMS, p->terms);
-    p->nents = (uint8_t)keep_best(v[SL_FEAT_ENT], nv[SL_FEAT_ENT], SL_PROFILE_ENTS, p->ents);
-    p->nnums = (uint8_t)keep_best(v[SL_FEAT_NUM], nv[SL_FEAT_NUM], SL_PROFILE_NUMS, p->nums);
+    sl_feat t[SL_PROFILE_TERMS], en[SL_PROFILE_ENTS], nu[SL_PROFILE_NUMS];
+    sl_profile h = *p;
+    h.nterms = (uint8_t)keep_best(v[SL_FEAT_TERM], nv[SL_FEAT_TERM], SL_PROFILE_TERMS, t);
+    h.nents = (uint8_t)keep_best(v[SL_FEAT_ENT], nv[SL_FEAT_ENT], SL_PROFILE_ENTS, en);
+    h.nnums = (uint8_t)keep_best(v[SL_FEAT_NUM], nv[SL_FEAT_NUM], SL_PROFILE_NUMS, nu);
     for (int k = 0; k < 3; k++)
         free(v[k]);
+    str_view str[5];
+    views_of(p, str);
+    sl_profile *q = lay_out(&h, h.nterms, h.nents, h.nnums, h.ndays, str);
+    memcpy(q->terms, t, h.nterms * sizeof *t);
+    memcpy(q->ents, en, h.nents * sizeof *en);
+    memcpy(q->nums, nu, h.nnums * sizeof *nu);
+    memcpy(q->days, p->days, h.ndays * sizeof *p->days);
+    free(p);
+    return q;
 }
 
 void sl_profile_free(sl_profile *p)
 {
     if (!p)
         return;
-    free(p->id);
-    free(p->title);
-    free(p->site);
-    free(p->url);
-    free(p->lead);
-    free(p);
+    free(p); /* one block */
 }
 
 double sl_feat_dot(const sl_feat *a, size_t na, const sl_feat *b, size_t nb)
@@ -777,18 +821,19 @@ static uint8_t get_u8(reader *r)
     return r->s[r->at++];
 }
 
-static char *get_str(reader *r)
+/* A string of the buffer (borrowed), or {NULL} for none. */
+static str_view get_str(reader *r)
 {
     uint32_t n = get_u32(r);
     if (r->bad || n == NO_STR)
-        return NULL;
+        return (str_view){NULL, 0};
     if (n > r->n - r->at || memchr(r->s + r->at, '\0', n)) {
         r->bad = true;
-        return NULL;
+        return (str_view){NULL, 0};
     }
-    char *s = sl_xstrndup((const char *)r->s + r->at, n);
+    str_view v = {(const char *)r->s + r->at, n};
     r->at += n;
-    return s;
+    return v;
 }
 
 static void get_feats(reader *r, sl_feat *f, size_t n)
@@ -841,36 +886,30 @@ sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, sl_vocab *v,
         return NULL;
     }
     reader r = {buf, len - 4, 5, false};
-    sl_draft none = {0};
-    none.told_day = SL_NO_DAY;
-    sl_article empty = {0};
-    sl_profile *p = sl_profile_new(&empty, &none);
-    free(p->id);
-    free(p->lead);
-    p->id = get_str(&r);
-    p->title = get_str(&r);
-    p->site = get_str(&r);
-    p->url = get_str(&r);
-    p->lead = get_str(&r);
-    if (r.n - r.at >= sizeof p->lang) {
-        memcpy(p->lang, r.s + r.at, sizeof p->lang);
-        p->lang[sizeof p->lang - 1] = '\0';
-        r.at += sizeof p->lang;
+    str_view str[5];
+    for (int k = 0; k < 5; k++)
+        str[k] = get_str(&r);
+    sl_profile h = {0};
+    if (r.n - r.at >= sizeof h.lang) {
+        memcpy(h.lang, r.s + r.at, sizeof h.lang);
+        h.lang[sizeof h.lang - 1] = '\0';
+        r.at += sizeof h.lang;
     } else {
         r.bad = true;
     }
-    p->day = (int32_t)get_u32(&r);
-    p->day_prec = get_u8(&r);
-    p->told_day = (int32_t)get_u32(&r);
-    p->words = get_u32(&r);
-    p->nterms = get_u8(&r);
-    p->nents = get_u8(&r);
-    p->nnums = get_u8(&r);
-    p->ndays = get_u8(&r);
-    if (p->nterms > SL_PROFILE_TERMS || p->nents > SL_PROFILE_ENTS || p->nnums > SL_PROFILE_NUMS ||
-        p->ndays > SL_PROFILE_DAYS)
+    h.day = (int32_t)get_u32(&r);
+    h.day_prec = get_u8(&r);
+    h.told_day = (int32_t)get_u32(&r);
+    h.words = get_u32(&r);
+    h.nterms = get_u8(&r);
+    h.nents = get_u8(&r);
+    h.nnums = get_u8(&r);
+    h.ndays = get_u8(&r);
+    if (h.nterms > SL_PROFILE_TERMS || h.nents > SL_PROFILE_ENTS || h.nnums > SL_PROFILE_NUMS ||
+        h.ndays > SL_PROFILE_DAYS || !str[0].s || !str[4].s)
         r.bad = true;
-    if (!r.bad) {
+    sl_profile *p = r.bad ? NULL : lay_out(&h, h.nterms, h.nents, h.nnums, h.ndays, str);
+    if (p) {
         get_feats(&r, p->terms, p->nterms);
         get_feats(&r, p->ents, p->nents);
         get_feats(&r, p->nums, p->nnums);
@@ -891,7 +930,7 @@ sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, sl_vocab *v,
         if (!r.bad)
             get_forms(&r, v);
     }
-    if (r.bad || r.at != r.n || !p->id || !p->lead) {
+    if (!p || r.bad || r.at != r.n) {
         snprintf(err, errlen, "packed article is damaged");
         sl_profile_free(p);
         return NULL;

@@ -141,17 +141,20 @@ void sl_draft_free(sl_draft *d);
 void sl_profile_count_df(sl_df *df, const sl_draft *d, int sign);
 
 /* The profile of article 'a' (its strings and days; 'd' is its draft),
- * with no features yet.  Caller frees with sl_profile_free(). */
+ * with room for the most features and none yet (fill them with
+ * sl_profile_weigh()).  Caller frees with sl_profile_free(). */
 sl_profile *sl_profile_new(const sl_article *a, const sl_draft *d);
 
 /* Gives p the features of its draft, weighted by the df table of the
  * moment (which should count this article already); foreign terms are
  * translated with the lexicon 'lx' (may be NULL), and, when 'vocab' is not
- * NULL, the English words they became are noted there. */
+ * NULL, the English words they became are noted there.  Takes p and returns
+ * the weighed profile, a new block holding exactly its features (p is
+ * freed). */
 struct sl_lexicon;
 struct sl_vocab;
-void sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df,
-                      const struct sl_lexicon *lx, struct sl_vocab *vocab);
+sl_profile *sl_profile_weigh(sl_profile *p, const sl_draft *d, const sl_df *df,
+                             const struct sl_lexicon *lx, struct sl_vocab *vocab);
 void sl_profile_free(sl_profile *p);
 
 /* ---- readable forms of features (vocab, profile.c) ----------------------- */

@@ -6,7 +6,7 @@
  * Memory per article, the budget being 256 bytes:
  *
  *   record          32   exact hash, id offset, closure and star links, sizes,
- *                        the last query that met it
+ *                        a centre's earliest star member
  *   sketch         128   sl_minhash
  *   band chains     64   16 bands x a 4-byte link to the next article
  *   band heads     <=8   16 bands x 4 bytes x (articles / 8, at most 65536)
@@ -26,10 +26,19 @@
 #define SL_DEDUP_MAX_LANGS 256
 #define SL_DEDUP_MAX_HEAD_BITS 16 /* band keys have 16 bits */
 
+/* An article that copies this many articles of the chains stays out of
+ * them: it is represented by its copies (REC_REP, see index.c). */
+#define SL_DEDUP_REPRESENTED 32
+/* A candidate search meets at most this many articles of one band key:
+ * the latest to join its chain (index.c). */
+#define SL_DEDUP_KEY_MEETS 64
+
 enum {
-    REC_LSH = 1,  /* in the band chains (the first of its exact class) */
-    REC_DUP = 2,  /* an exact copy of 'centre', which is in the chains */
-    REC_DIRTY = 4 /* (on a closure's root) its stars must be recomputed */
+    REC_LSH = 1,   /* in the band chains (the first of its exact class) */
+    REC_DUP = 2,   /* an exact copy of 'centre', which is in the chains */
+    REC_DIRTY = 4, /* (on a closure's root) its stars must be recomputed */
+    REC_REP = 8    /* represented: out of the chains, in the star of 'centre'
+                      (an article of the chains that it copies) */
 };
 
 typedef struct {
@@ -37,11 +46,12 @@ typedef struct {
     uint32_t id;     /* offset of the id in ids */
     uint32_t parent; /* union-find; a root is its closure's earliest article */
     uint32_t ring;   /* the next article of the same closure (a cycle) */
-    uint32_t centre; /* its star's centre; for REC_DUP its twin in the chains */
+    uint32_t centre; /* its star's centre; for REC_DUP and REC_REP the
+                        article of the chains whose star it is in */
     uint16_t nsh;    /* shingles that count, capped at 65535 */
     uint8_t lang;    /* index into lang[]; 0 = unknown */
     uint8_t flags;   /* REC_* */
-    uint32_t met;    /* the last candidate search that met it (index.c) */
+    uint32_t first;  /* (on a centre) its star's earliest article (groups.c) */
 } sl_dedup_rec;
 
 /* Where an article stands (groups.c). */
@@ -78,7 +88,6 @@ struct sl_dedup {
     sl_minhash probe;
     uint32_t *cand;        /* candidates */
     size_t ccand;
-    uint32_t query;        /* the candidate searches so far (rec.met) */
     struct sl_dedup_place *judged; /* the copies among them, as judged */
     size_t cjudged;
     /* groups.c: one closure's articles and centres, and the listing */

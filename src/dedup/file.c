@@ -1,24 +1,26 @@
 /*
  * file.c -- saving the copy index to a file and loading it back.
  *
- * The file (version 1), every integer little-endian:
+ * The file (version 2; version 1 files, which hold no represented
+ * articles, load too), every integer little-endian:
  *
  *   "SLDEDUP\n"                   8 bytes
- *   version, K, bands, words      4 x u32: 1, 208, 16, 3 (a file made with
+ *   version, K, bands, words      4 x u32: 2, 208, 16, 3 (a file made with
  *                                 other sketch settings is refused)
  *   n, nlang                      u32 articles, u32 languages (with "und")
  *   idbytes                       u64
  *   languages                     (nlang - 1) x 16 bytes, NUL-padded
  *   ids                           idbytes: n NUL-terminated ids, in order
- *   records                       n x 20 bytes: exact u64, root u32, twin u32,
+ *   records                       n x 20 bytes: exact u64, root u32, with u32,
  *                                 nsh u16, lang u8, flags u8
  *   sketches                      n x 128 bytes (sl_minhash, byte by byte)
  *   crc                           u32: zlib CRC-32 of every byte before it
  *
  * What is stored is what cannot be recomputed without the texts: ids,
  * sketches, sizes, languages, each article's closure root (the closure's
- * earliest article, so root <= index) and, for an exact copy kept out of
- * the chains, its twin (an earlier article).  The band chains, closure
+ * earliest article, so root <= index) and, for an article kept out of
+ * the chains (an exact copy, or one its copies represent), the article
+ * of the chains it goes with ('with', an earlier one).  The band chains, closure
  * cycles and stars are rebuilt on load, so a file cannot make them
  * inconsistent.
  *
@@ -42,7 +44,7 @@
 #include <zlib.h>
 
 #define MAGIC "SLDEDUP\n"
-#define VERSION 1u
+#define VERSION 2u
 #define HEADER (8 + 6 * 4 + 8)
 #define REC_BYTES 20
 #define LANG_BYTES 16
@@ -91,10 +93,10 @@ char *sl_dedup_save_buf(const sl_dedup *d, size_t *len)
         const sl_dedup_rec *r = &d->rec[i];
         put_le(&b, r->exact, 8);
         put_le(&b, root_of(d, i), 4);
-        put_le(&b, r->flags & REC_DUP ? r->centre : SL_DEDUP_NONE, 4);
+        put_le(&b, r->flags & (REC_DUP | REC_REP) ? r->centre : SL_DEDUP_NONE, 4);
         put_le(&b, r->nsh, 2);
         put_le(&b, r->lang, 1);
-        put_le(&b, r->flags & (REC_LSH | REC_DUP), 1);
+        put_le(&b, r->flags & (REC_LSH | REC_DUP | REC_REP), 1);
     }
     for (uint32_t i = 0; i < d->n; i++)
         put_sketch(&b, &d->sig[i]);
@@ -159,7 +161,7 @@ static const char *check_header(reader *r, size_t len, header *h)
     h->n = (uint32_t)get_le(r, 4);
     h->nlang = (uint32_t)get_le(r, 4);
     h->idbytes = get_le(r, 8);
-    if (h->version != VERSION)
+    if (h->version != VERSION && h->version != 1)
         return "unsupported copy index version";
     if (h->k != SL_MINHASH_K || h->bands != SL_MINHASH_BANDS ||
         h->words != SL_SHINGLE_WORDS)
@@ -189,21 +191,24 @@ static const char *read_langs(reader *r, sl_dedup *d, uint32_t nlang)
     return NULL;
 }
 
-/* Checks what a record says of its closure, twin and flags. */
+/* Checks what a record says of its closure, flags and the article it goes
+ * with ('with'). */
 static const char *check_record(sl_dedup *d, uint32_t i, const sl_dedup_rec *rec,
-                                uint32_t root, uint32_t twin, uint8_t flags)
+                                uint32_t root, uint32_t with, uint8_t flags)
 {
+    const uint8_t out = REC_DUP | REC_REP; /* kept out of the chains */
     if (root > i || (root < i && d->rec[root].parent != root))
         return "corrupt record (bad closure root)";
-    if (rec->lang >= d->nlang || (flags & ~(REC_LSH | REC_DUP)) ||
-        ((flags & (REC_LSH | REC_DUP)) && !rec->exact) ||
-        (flags & REC_LSH && flags & REC_DUP))
+    if (rec->lang >= d->nlang || (flags & ~(REC_LSH | out)) ||
+        (flags && !rec->exact) || (flags & (flags - 1)))
         return "corrupt record (bad flags)";
-    if (!(flags & REC_DUP))
-        return twin == SL_DEDUP_NONE ? NULL : "corrupt record (twin)";
-    if (twin >= i || !(d->rec[twin].flags & REC_LSH) ||
-        d->rec[twin].exact != rec->exact || d->rec[twin].lang != rec->lang ||
-        sl_dedup_root(d, twin) != root)
+    if (!(flags & out))
+        return with == SL_DEDUP_NONE ? NULL : "corrupt record (twin)";
+    if (with >= i || !(d->rec[with].flags & REC_LSH) ||
+        sl_dedup_root(d, with) != root)
+        return "corrupt record (twin)";
+    if (flags & REC_DUP &&
+        (d->rec[with].exact != rec->exact || d->rec[with].lang != rec->lang))
         return "corrupt record (twin)";
     return NULL;
 }
@@ -217,18 +222,18 @@ static const char *read_record(reader *r, sl_dedup *d, uint32_t i,
         return "corrupt ids (one runs past the end)";
     sl_dedup_rec rec = {0};
     rec.exact = get_le(r, 8);
-    uint32_t root = (uint32_t)get_le(r, 4), twin = (uint32_t)get_le(r, 4);
+    uint32_t root = (uint32_t)get_le(r, 4), with = (uint32_t)get_le(r, 4);
     rec.nsh = (uint16_t)get_le(r, 2);
     rec.lang = (uint8_t)get_le(r, 1);
     uint8_t flags = (uint8_t)get_le(r, 1);
-    const char *err = check_record(d, i, &rec, root, twin, flags);
+    const char *err = check_record(d, i, &rec, root, with, flags);
     if (err)
         return err;
     if (sl_dedup_append(d, *id, &rec, NULL) != i)
         return "corrupt ids (an id twice)";
     d->rec[i].flags = flags;
-    if (flags & REC_DUP)
-        d->rec[i].centre = twin;
+    if (flags & (REC_DUP | REC_REP))
+        d->rec[i].centre = with;
     if (root < i)
         sl_dedup_unite(d, root, i);
     *id += idn + 1;

@@ -28,13 +28,19 @@
  * behind it too move to X -- exactly what a recomputation would do for
  * them; if one of them was a centre, its other members must find new
  * centres, so the closure is marked dirty and recomputed before its stars
- * are next read.  An exact copy of an article in the chains stays out of
- * the stars: it goes wherever its twin goes.
+ * are next read.  An article out of the chains (an exact copy, or one its
+ * copies represent: index.c) stays out of the stars: it goes wherever the
+ * article of the chains it was given goes -- its twin, or the first centre
+ * it copies.  Each centre keeps its star's earliest article (the group's
+ * id), which a recomputation or a move updates; a move that takes it away
+ * marks the closure dirty.
  *
- * Costs: placing an article costs its candidates plus one walk of its
- * closure; a recomputation costs m log m plus, for each of the m articles,
- * a band-key check against each centre before it (m^2 / 2 in a closure that
- * is one long chain).  The listing is cached until the index changes.
+ * Costs: placing an article costs its candidates, and nothing that grows
+ * with its closure (a walk of the closure only when a centre is asked for
+ * or its closure is recomputed); a recomputation walks the closure and
+ * costs m log m plus, for each of the m articles in the chains, a band-key
+ * check against each centre before it (m^2 / 2 in a closure that is one
+ * long chain).  The listing is cached until the index changes.
  *
  * Tests: tests/dedup/test_dedup.c (chain_* and order_* cases).
  */
@@ -94,8 +100,8 @@ bool sl_dedup_linked(const sl_dedup *d, uint32_t a, uint32_t b)
 /* The centre of i's star. */
 static uint32_t star_of(const sl_dedup *d, uint32_t i)
 {
-    if (d->rec[i].flags & REC_DUP)
-        i = d->rec[i].centre;
+    if (d->rec[i].flags & (REC_DUP | REC_REP))
+        i = d->rec[i].centre; /* the article of the chains it goes with */
     return d->rec[i].centre;
 }
 
@@ -110,7 +116,7 @@ static size_t gather(sl_dedup *d, uint32_t r)
     uint32_t i = r;
     do {
         const sl_dedup_rec *x = &d->rec[i];
-        if (!(x->flags & REC_DUP)) {
+        if (!(x->flags & (REC_DUP | REC_REP))) {
             sl_grow((void **)&key, &cap, m + 1, sizeof *key);
             key[m++] = key_of(d, i);
         }
@@ -136,6 +142,9 @@ static void restar(sl_dedup *d, uint32_t r)
         if (c == b) {
             sl_grow((void **)&d->work2, &d->cwork2, nc + 1, sizeof *d->work2);
             d->work2[nc++] = b;
+            d->rec[b].first = b;
+        } else if (b < d->rec[c].first) {
+            d->rec[c].first = b;
         }
     }
     d->rec[r].flags &= (uint8_t)~REC_DIRTY;
@@ -156,21 +165,33 @@ void sl_dedup_restar(sl_dedup *d)
 
 /* ---- one article ------------------------------------------------------------- */
 
-/* Fills *p for article i from the stars as they are (i's own star must be
- * right).  'hint' is a linked article to prefer as the match, or NONE. */
-static void describe(sl_dedup *d, uint32_t i, uint32_t hint, sl_dedup_place *p)
+/* Another article of i's star than i, or NONE: its centre, unless i is
+ * the centre; then its earliest, unless that is i too; then a walk of the
+ * closure finds one. */
+static uint32_t other_of(sl_dedup *d, uint32_t i)
 {
-    *p = (sl_dedup_place){i, SL_DEDUP_NONE, SL_COPY_NONE, 0, 0};
-    uint32_t c = star_of(d, i), r = sl_dedup_root(d, i), other = SL_DEDUP_NONE;
-    uint32_t k = r;
+    uint32_t c = star_of(d, i), r = sl_dedup_root(d, i), k = r;
+    if (c != i)
+        return c;
+    if (d->rec[c].first != c)
+        return d->rec[c].first;
     do {
-        if (star_of(d, k) == c) {
-            p->first = k < p->first ? k : p->first;
-            if (k != i && other == SL_DEDUP_NONE)
-                other = k;
-        }
+        if (k != i && star_of(d, k) == c)
+            return k;
         k = d->rec[k].ring;
     } while (k != r);
+    return SL_DEDUP_NONE;
+}
+
+/* Fills *p for article i from the stars as they are (clean: i's own star
+ * and its centre's 'first' right).  'other' is another article of i's
+ * star, NONE if it is alone; 'hint' a linked article to prefer as the
+ * match, or NONE. */
+static void describe(sl_dedup *d, uint32_t i, uint32_t hint, uint32_t other,
+                     sl_dedup_place *p)
+{
+    uint32_t c = star_of(d, i);
+    *p = (sl_dedup_place){d->rec[c].first, SL_DEDUP_NONE, SL_COPY_NONE, 0, 0};
     if (other == SL_DEDUP_NONE)
         return; /* alone */
     if (hint != SL_DEDUP_NONE && hint != i && star_of(d, hint) == c)
@@ -184,7 +205,7 @@ static void describe(sl_dedup *d, uint32_t i, uint32_t hint, sl_dedup_place *p)
 void sl_dedup_locate(sl_dedup *d, uint32_t i, uint32_t hint, sl_dedup_place *p)
 {
     clean(d, sl_dedup_root(d, i));
-    describe(d, i, hint, p);
+    describe(d, i, hint, other_of(d, i), p);
 }
 
 /* The fullest centre among 'linked' that comes before i, or NONE. */
@@ -214,24 +235,45 @@ static uint32_t best_match(const uint32_t *linked, const sl_dedup_place *judged,
     return best.match;
 }
 
+/* Makes new article i a centre: the linked articles behind it whose
+ * centre is behind it too move to it, as a recomputation would move them.
+ * If one of them was a centre, or its old star's earliest article, the
+ * closure is marked dirty.  Returns one that moved, or NONE. */
+static uint32_t new_centre(sl_dedup *d, uint32_t i, const uint32_t *linked, size_t n)
+{
+    uint32_t r = sl_dedup_root(d, i), moved = SL_DEDUP_NONE;
+    d->rec[i].centre = d->rec[i].first = i;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t b = linked[k], s = d->rec[b].centre;
+        if (fuller(d, i, b) < 0 && fuller(d, i, s) < 0) {
+            if (s == b || d->rec[s].first == b)
+                d->rec[r].flags |= REC_DIRTY; /* s's star must be redone */
+            d->rec[b].centre = i;
+            d->rec[i].first = b < d->rec[i].first ? b : d->rec[i].first;
+            moved = b;
+        }
+    }
+    return moved;
+}
+
 void sl_dedup_place_new(sl_dedup *d, uint32_t i, const uint32_t *linked,
                         const sl_dedup_place *judged, size_t n, sl_dedup_place *p)
 {
-    uint32_t r = sl_dedup_root(d, i);
-    if (d->rec[r].flags & REC_DIRTY) {
-        restar(d, r); /* places i too */
-    } else if ((d->rec[i].centre = first_centre(d, i, linked, n)) == SL_DEDUP_NONE) {
-        d->rec[i].centre = i; /* a new centre: what is behind it may move */
-        for (size_t k = 0; k < n; k++) {
-            uint32_t b = linked[k], s = d->rec[b].centre;
-            if (fuller(d, i, b) < 0 && fuller(d, i, s) < 0) {
-                if (s == b)
-                    d->rec[r].flags |= REC_DIRTY; /* b's members must move */
-                d->rec[b].centre = i;
-            }
-        }
+    uint32_t r = sl_dedup_root(d, i), match = best_match(linked, judged, n), other;
+    bool dirty = d->rec[r].flags & REC_DIRTY;
+    if (dirty)
+        restar(d, r); /* places i too, unless it is represented */
+    if (d->rec[i].flags & REC_REP) {
+        uint32_t c = first_centre(d, i, linked, n);
+        other = d->rec[i].centre = c != SL_DEDUP_NONE ? c : match;
+    } else if (dirty) {
+        other = other_of(d, i);
+    } else if ((other = first_centre(d, i, linked, n)) != SL_DEDUP_NONE) {
+        d->rec[i].centre = other;
+    } else {
+        other = new_centre(d, i, linked, n);
     }
-    describe(d, i, best_match(linked, judged, n), p);
+    describe(d, i, match, other, p);
 }
 
 /* ---- the listing ----------------------------------------------------------------- */
@@ -399,11 +441,10 @@ const char *sl_dedup_group_of(sl_dedup *d, const char *id, sl_copy_kind *kind)
     uint32_t i = sl_dedup_lookup(d, id);
     if (i == SL_DEDUP_NONE)
         return NULL;
-    sl_dedup_place p;
-    sl_dedup_locate(d, i, SL_DEDUP_NONE, &p);
+    clean(d, sl_dedup_root(d, i));
     if (kind)
         *kind = kind_of(d, i);
-    return sl_dedup_id_at(d, p.first);
+    return sl_dedup_id_at(d, d->rec[star_of(d, i)].first);
 }
 
 char *sl_dedup_json(sl_dedup *d)

@@ -12,7 +12,10 @@
  * an article as a candidate.  The tables double as the index grows (about
  * 8 articles a chain, up to 2^16 buckets; beyond half a million articles
  * the chains grow longer instead).  Every candidate is then judged from
- * the two sketches (judge.c).
+ * the two sketches (judge.c).  A search meets at most the 64 latest
+ * articles of one key (SL_DEDUP_KEY_MEETS): a family of rewrites that are
+ * not copies of one another, all sharing keys, would otherwise make each
+ * add cost the whole family.
  *
  * Closures (union-find).  Each copy pair found joins two closures; a
  * closure's root is its earliest article, and its articles form a cycle
@@ -23,6 +26,18 @@
  * same language) stays out of them: it has the same sketch, so every later
  * article meets its twin instead; 10,000 identical articles cost one chain
  * entry, not 10,000.
+ *
+ * Represented articles.  The same holds, nearly, for an article that copies
+ * 32 articles of the chains (SL_DEDUP_REPRESENTED): a later article that
+ * copies it is very likely to copy one of those 32 too, so it stays out of
+ * the chains (REC_REP) and goes in the star of one of them (groups.c).  A
+ * wire story reposted with small edits 3,000 times keeps about 32 chain
+ * entries, and each add meets about 32 candidates instead of every repost
+ * before it.  Here, and only here, arrival order counts: which articles
+ * are represented depends on what came before, and a pair both of whose
+ * sides are represented is never compared.  Below 32 copies in the chains
+ * nothing changes, so the order property holds for every closure smaller
+ * than that.
  *
  * Ids are interned in one arena with an open-addressing table; an id that
  * is already there is refused (SL_EINPUT), the index unchanged.  The memory
@@ -183,8 +198,8 @@ uint32_t sl_dedup_append(sl_dedup *d, const char *id, const sl_dedup_rec *r,
     d->rec[i] = *r;
     d->rec[i].id = intern_id(d, id);
     d->rec[i].parent = d->rec[i].ring = d->rec[i].centre = i;
+    d->rec[i].first = i;
     d->rec[i].flags = 0;
-    d->rec[i].met = 0; /* no search yet (searches count from 1) */
     if (sig)
         d->sig[i] = *sig;
     else
@@ -270,26 +285,14 @@ void sl_dedup_chain(sl_dedup *d, uint32_t i)
         link_chains(d, i);
 }
 
-/* Starts a candidate search: a number no record's 'met' holds. */
-static uint32_t new_search(sl_dedup *d)
-{
-    if (++d->query == 0) { /* wrapped: forget every mark */
-        for (size_t i = 0; i < d->n; i++)
-            d->rec[i].met = 0;
-        d->query = 1;
-    }
-    return d->query;
-}
-
 /* The articles sharing a band key with sketch s, each once, in index
  * order, in d->cand.  Returns their number.  The 16 chains are walked side
  * by side: their links are independent loads, which the processor can
- * fetch together, where one chain after the other waits for each.  A
- * record's 'met' keeps an article met in several bands from counting
- * twice. */
+ * fetch together, where one chain after the other waits for each.  An
+ * article met in several bands is kept once after the sort. */
 static size_t candidates(sl_dedup *d, const sl_minhash *s)
 {
-    uint32_t cur[SL_MINHASH_BANDS], q = new_search(d);
+    uint32_t cur[SL_MINHASH_BANDS], met[SL_MINHASH_BANDS] = {0};
     size_t n = 0, live = SL_MINHASH_BANDS;
     bool exact = d->bits == 16; /* then a bucket holds its key alone */
     for (int b = 0; b < SL_MINHASH_BANDS; b++)
@@ -302,16 +305,21 @@ static size_t candidates(sl_dedup *d, const sl_minhash *s)
                 continue;
             live++;
             cur[b] = d->next[(size_t)c * SL_MINHASH_BANDS + b];
-            if ((!exact && d->sig[c].band[b] != s->band[b]) || d->rec[c].met == q)
+            if (!exact && d->sig[c].band[b] != s->band[b])
                 continue;
-            d->rec[c].met = q;
+            if (++met[b] == SL_DEDUP_KEY_MEETS)
+                cur[b] = SL_DEDUP_NONE; /* the latest are enough */
             if (n == d->ccand)
                 sl_grow((void **)&d->cand, &d->ccand, n + 1, sizeof *d->cand);
             d->cand[n++] = c;
         }
     }
     sl_sort_u32(d->cand, n);
-    return n;
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!m || d->cand[k] != d->cand[m - 1])
+            d->cand[m++] = d->cand[k];
+    return m;
 }
 
 /* ---- adding and finding ---------------------------------------------------------------- */
@@ -391,7 +399,9 @@ sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res)
         d->rec[i].centre = twin;
         sl_dedup_locate(d, i, twin, &p);
     } else {
-        if (r.exact)
+        if (n >= SL_DEDUP_REPRESENTED)
+            d->rec[i].flags |= REC_REP; /* its copies stand for it */
+        else if (r.exact)
             sl_dedup_chain(d, i);
         sl_dedup_place_new(d, i, d->cand, d->judged, n, &p);
     }

@@ -154,7 +154,8 @@ static void end_warm_up(sl_index *x)
 {
     for (size_t i = 0; i < x->ndraft; i++) {
         if (x->prof[i]) { /* NULL: removed meanwhile */
-            sl_profile_weigh(x->prof[i], &x->draft[i], x->df, sl_engine_lexicon(x->e), x->vocab);
+            x->prof[i] = sl_profile_weigh(x->prof[i], &x->draft[i], x->df, sl_engine_lexicon(x->e),
+                                          x->vocab);
             sl_vocab_note(x->vocab, x->prof[i], &x->draft[i]);
         }
         sl_draft_free(&x->draft[i]);
@@ -185,17 +186,17 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
     sl_profile_count_df(x->df, &d, +1);
     sl_profile *p = sl_profile_new(a, &d);
     sl_article_free(a);
-    grow_profiles(x);
-    x->prof[x->n] = p;
-    x->copy_of[x->n] = orig >= 0 ? (uint32_t)orig + 1 : 0;
-    id_put(x, (uint32_t)x->n);
     if (x->warm) {
-        sl_profile_weigh(p, &d, x->df, sl_engine_lexicon(x->e), x->vocab);
+        p = sl_profile_weigh(p, &d, x->df, sl_engine_lexicon(x->e), x->vocab);
         sl_vocab_note(x->vocab, p, &d);
         sl_draft_free(&d);
     } else {
         x->draft[x->ndraft++] = d;
     }
+    grow_profiles(x);
+    x->prof[x->n] = p;
+    x->copy_of[x->n] = orig >= 0 ? (uint32_t)orig + 1 : 0;
+    id_put(x, (uint32_t)x->n);
     sl_grow((void **)&x->pending, &x->cpending, x->npending + 1, sizeof *x->pending);
     x->pending[x->npending++] = (uint32_t)x->n++;
     if (!x->warm && x->ndraft == WARM_UP)

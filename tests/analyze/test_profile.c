@@ -36,7 +36,7 @@ static void profiles(const char *const *json, size_t n, sl_profile **out)
         out[i] = sl_profile_new(a[i], &d[i]);
     }
     for (size_t i = 0; i < n; i++) {
-        sl_profile_weigh(out[i], &d[i], df, sl_engine_lexicon(E), NULL);
+        out[i] = sl_profile_weigh(out[i], &d[i], df, sl_engine_lexicon(E), NULL);
         sl_draft_free(&d[i]);
         sl_article_free(a[i]);
     }

@@ -17,11 +17,10 @@ static sl_profile *prof(const char *id, const uint32_t *terms, size_t nt, const 
                         size_t ne, int32_t day, const char *lang)
 {
     sl_article a = {0};
+    a.id = (char *)id; /* only read */
     sl_draft d = {0};
     d.told_day = SL_NO_DAY;
     sl_profile *p = sl_profile_new(&a, &d);
-    free(p->id);
-    p->id = sl_xstrdup(id);
     snprintf(p->lang, sizeof p->lang, "%s", lang);
     p->day = day;
     p->day_prec = day == SL_NO_DAY ? SL_DATE_NONE : SL_DATE_DAY;
