@@ -586,8 +586,14 @@ double sl_feat_dot(const sl_feat *a, size_t na, const sl_feat *b, size_t nb)
 
 /* ---- readable forms --------------------------------------------------------------- */
 
+/* A slot: key and where its form starts, side by side, so a probe reads
+ * one cache line (the table holds every word form the index has seen). */
+typedef struct {
+    uint32_t key, off; /* off + 1 into pool; 0 = empty slot */
+} vslot;
+
 struct sl_vocab {
-    uint32_t *key, *off; /* off + 1 into pool; 0 = empty slot */
+    vslot *slot;
     size_t cap, n;
     sl_buf pool;
 };
@@ -598,8 +604,7 @@ void sl_vocab_free(sl_vocab *v)
 {
     if (!v)
         return;
-    free(v->key);
-    free(v->off);
+    free(v->slot);
     sl_buf_free(&v->pool);
     free(v);
 }
@@ -607,33 +612,34 @@ void sl_vocab_free(sl_vocab *v)
 static size_t vocab_slot(const sl_vocab *v, uint32_t key)
 {
     size_t mask = v->cap - 1, i = (size_t)(key * 2654435761u) & mask;
-    while (v->off[i] && v->key[i] != key)
+    while (v->slot[i].off && v->slot[i].key != key)
         i = (i + 1) & mask;
     return i;
 }
 
+/* Grows the table so that 'more' forms fit with it at most half full. */
+static void vocab_reserve(sl_vocab *v, size_t more)
+{
+    if ((v->n + more) * 2 <= v->cap)
+        return;
+    sl_vocab old = *v;
+    v->cap = v->cap ? v->cap : 4096;
+    while ((v->n + more) * 2 > v->cap)
+        v->cap *= 2;
+    v->slot = sl_xcalloc(v->cap, sizeof *v->slot);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slot[i].off)
+            v->slot[vocab_slot(v, old.slot[i].key)] = old.slot[i];
+    free(old.slot);
+}
+
 void sl_vocab_add(sl_vocab *v, uint32_t key, const char *s)
 {
-    if ((v->n + 1) * 2 > v->cap) {
-        sl_vocab old = *v;
-        v->cap = v->cap ? v->cap * 2 : 4096;
-        v->key = sl_xcalloc(v->cap, sizeof *v->key);
-        v->off = sl_xcalloc(v->cap, sizeof *v->off);
-        for (size_t i = 0; i < old.cap; i++) {
-            if (!old.off[i])
-                continue;
-            size_t j = vocab_slot(v, old.key[i]);
-            v->key[j] = old.key[i];
-            v->off[j] = old.off[i];
-        }
-        free(old.key);
-        free(old.off);
-    }
+    vocab_reserve(v, 1);
     size_t j = vocab_slot(v, key);
-    if (v->off[j])
+    if (v->slot[j].off)
         return;
-    v->key[j] = key;
-    v->off[j] = (uint32_t)v->pool.len + 1;
+    v->slot[j] = (vslot){key, (uint32_t)v->pool.len + 1};
     sl_buf_puts(&v->pool, s);
     sl_buf_putc(&v->pool, '\0');
     v->n++;
@@ -644,7 +650,7 @@ const char *sl_vocab_get(const sl_vocab *v, uint32_t key)
     if (!v->cap)
         return NULL;
     size_t j = vocab_slot(v, key);
-    return v->off[j] ? v->pool.s + v->off[j] - 1 : NULL;
+    return v->slot[j].off ? v->pool.s + v->slot[j].off - 1 : NULL;
 }
 
 static bool feat_has(const sl_feat *f, size_t n, uint32_t key)
@@ -847,26 +853,46 @@ static void get_feats(reader *r, sl_feat *f, size_t n)
     }
 }
 
+enum { FORMS_AT_ONCE = 32 };
+
+/* Adds forms s[0..n) of keys key[0..n) to v, in that order.  Their slots
+ * are asked for first, all together: the table is large, and a restart
+ * adds a hundred forms per article, each a wait for memory one at a time. */
+static void vocab_add_batch(sl_vocab *v, size_t n, const uint32_t *key,
+                            char (*s)[256])
+{
+    vocab_reserve(v, n);
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&v->slot[(size_t)(key[i] * 2654435761u) & (v->cap - 1)]);
+    for (size_t i = 0; i < n; i++)
+        sl_vocab_add(v, key[i], s[i]);
+}
+
 /* Reads the readable forms after the features into v (may be NULL). */
 static void get_forms(reader *r, sl_vocab *v)
 {
-    size_t n = get_u8(r);
+    size_t n = get_u8(r), m = 0;
     n |= (size_t)get_u8(r) << 8;
+    uint32_t key[FORMS_AT_ONCE];
+    char s[FORMS_AT_ONCE][256];
     for (size_t i = 0; i < n && !r->bad; i++) {
-        uint32_t key = get_u32(r);
+        key[m] = get_u32(r);
         size_t len = get_u8(r);
         if (r->bad || len > r->n - r->at || memchr(r->s + r->at, '\0', len)) {
             r->bad = true;
-            return;
+            break;
         }
-        if (v) {
-            char s[256];
-            memcpy(s, r->s + r->at, len);
-            s[len] = '\0';
-            sl_vocab_add(v, key, s);
-        }
+        memcpy(s[m], r->s + r->at, len);
+        s[m][len] = '\0';
         r->at += len;
+        if (++m == FORMS_AT_ONCE) {
+            if (v)
+                vocab_add_batch(v, m, key, s);
+            m = 0;
+        }
     }
+    if (v && m && !r->bad)
+        vocab_add_batch(v, m, key, s);
 }
 
 sl_profile *sl_profile_unpack(const unsigned char *buf, size_t len, sl_vocab *v, char *err,

@@ -13,7 +13,7 @@
  * (average linkage); divided by the sum's norm, its cosine to the
  * centroid.  Both are cheap; events.c uses the second.
  *
- * Tests: tests/cluster/test_centroid.c.
+ * Tests: tests/cluster/test_events.c (centroid_* cases).
  */
 #include "cluster.h"
 
@@ -34,6 +34,66 @@ void sl_centroid_free(sl_centroid *c)
     c->n = 0;
 }
 
+/* The k-th largest (0-based) of w[0..n), k < n; w is reordered.  Hoare's
+ * selection: partition around a middle value, go on in the side holding
+ * k; linear on average. */
+static float kth_largest(float *w, size_t n, size_t k)
+{
+    ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, want = (ptrdiff_t)k;
+    while (lo < hi) {
+        float p = w[lo + (hi - lo) / 2];
+        ptrdiff_t i = lo, j = hi;
+        while (i <= j) { /* [lo, i) >= p, (j, hi] <= p */
+            while (w[i] > p)
+                i++;
+            while (w[j] < p)
+                j--;
+            if (i <= j) {
+                float t = w[i];
+                w[i++] = w[j];
+                w[j--] = t;
+            }
+        }
+        if (want <= j)
+            hi = j;
+        else if (want >= i)
+            lo = i;
+        else
+            return w[want]; /* between the two sides: equal to p */
+    }
+    return w[want];
+}
+
+/* Keeps the 'max' heaviest of f[0..n) (sorted by key; max < n), still by
+ * key: what a stable sort by weight, a cut at max and a sort by key would
+ * keep -- ties at the cut go to the first in key order -- without the two
+ * sorts.  Returns max. */
+static size_t keep_heaviest(sl_feat *f, size_t n, size_t max)
+{
+    if (!max)
+        return 0;
+    float stack[1024], *w = n <= 1024 ? stack : sl_xmalloc(n * sizeof *w);
+    for (size_t i = 0; i < n; i++)
+        w[i] = f[i].w;
+    float cut = kth_largest(w, n, max - 1);
+    size_t above = 0, m = 0;
+    for (size_t i = 0; i < n; i++)
+        above += f[i].w > cut;
+    size_t ties = max - above; /* of the weight 'cut', this many stay */
+    for (size_t i = 0; i < n; i++) {
+        bool keep = f[i].w > cut;
+        if (!keep && f[i].w == cut && ties) {
+            keep = true;
+            ties--;
+        }
+        if (keep)
+            f[m++] = f[i];
+    }
+    if (w != stack)
+        free(w);
+    return m;
+}
+
 void sl_centroid_add(sl_centroid *c, const sl_feat *f, size_t n, float scale)
 {
     if (!n)
@@ -48,11 +108,8 @@ void sl_centroid_add(sl_centroid *c, const sl_feat *f, size_t n, float scale)
         else
             out[k++] = (sl_feat){c->f[i].key, c->f[i].w + f[j].w * scale}, i++, j++;
     }
-    if (k > c->max) {
-        sl_feat_sort_weight(out, k);
-        k = c->max;
-        sl_feat_sort_key(out, k);
-    }
+    if (k > c->max)
+        k = keep_heaviest(out, k, c->max);
     free(c->f);
     c->f = out;
     c->n = (uint16_t)k;

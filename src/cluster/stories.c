@@ -43,10 +43,16 @@ struct sl_stories {
 
 /* ---- the day of an event -------------------------------------------------- */
 
-static int cmp_i32(const void *a, const void *b)
+/* Sorts days ascending: as unsigned numbers with the sign bit flipped,
+ * which orders them as signed ones. */
+static void sort_days(int32_t *d, size_t n)
 {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return (x > y) - (x < y);
+    uint32_t *u = (uint32_t *)d; /* same size and alignment */
+    for (size_t i = 0; i < n; i++)
+        u[i] = (uint32_t)d[i] ^ 0x80000000u;
+    sl_sort_u32(u, n);
+    for (size_t i = 0; i < n; i++)
+        d[i] = (int32_t)(u[i] ^ 0x80000000u);
 }
 
 int32_t sl_event_day(const sl_events *c, const sl_event *e, int32_t ref, bool *inferred)
@@ -75,7 +81,7 @@ int32_t sl_event_day(const sl_events *c, const sl_event *e, int32_t ref, bool *i
         }
     }
     *inferred = dated == 0;
-    qsort(d, n, sizeof *d, cmp_i32);
+    sort_days(d, n);
     int32_t day = SL_NO_DAY;
     size_t best = 0;
     for (size_t i = 0, j; i < n; i = j) {

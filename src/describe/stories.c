@@ -146,18 +146,28 @@ static void span(const sl_describe_ctx *c, const sl_story *st, int32_t *first, i
     free(tl);
 }
 
+/* The last event whose day article_day() worked out: a story's articles
+ * come event by event, and an event's day costs a pass over its members. */
+typedef struct {
+    uint32_t ev;
+    int32_t day;
+} day_memo;
+
 /* The day an article is placed at: its own, else its event's (inferred). */
 static int32_t article_day(const sl_describe_ctx *c, const sl_profile *p, uint32_t pi,
-                           bool *inferred)
+                           bool *inferred, day_memo *memo)
 {
     *inferred = false;
     if (p->day != SL_NO_DAY)
         return p->day;
     *inferred = true;
     uint32_t ev = sl_events_of(c->events, pi);
-    bool inf;
-    int32_t d = ev != UINT32_MAX ? sl_event_day(c->events, sl_events_at(c->events, ev), SL_NO_DAY, &inf)
-                                 : SL_NO_DAY;
+    if (ev != UINT32_MAX && ev != memo->ev) {
+        bool inf;
+        memo->ev = ev;
+        memo->day = sl_event_day(c->events, sl_events_at(c->events, ev), SL_NO_DAY, &inf);
+    }
+    int32_t d = ev != UINT32_MAX ? memo->day : SL_NO_DAY;
     return d != SL_NO_DAY ? d : p->told_day;
 }
 
@@ -336,10 +346,11 @@ static void put_story_json(sl_buf *b, const sl_describe_ctx *c, const row *r, co
         sl_buf_printf(b, "%s\"e%u\"", i ? "," : "", sl_events_at(c->events, tl[i].ev)->id);
     free(tl);
     sl_buf_puts(b, "],\"articles\":[");
+    day_memo memo = {UINT32_MAX, SL_NO_DAY};
     for (size_t k = 0; k < r->n; k++) {
         const sl_profile *p = sl_events_profile(c->events, r->members[k]);
         bool inferred;
-        int32_t d = article_day(c, p, r->members[k], &inferred);
+        int32_t d = article_day(c, p, r->members[k], &inferred, &memo);
         sl_buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
         sl_buf_json_str(b, p->id);
         sl_buf_puts(b, ",\"lang\":");

@@ -52,6 +52,50 @@ static void centroid_keeps_what_members_share(void)
     sl_centroid_free(&c);
 }
 
+/* Past its size, a centroid keeps its heaviest features -- ties at the cut
+ * to the first by key -- exactly as sorting by weight, cutting and sorting
+ * by key again would (the reference here). */
+static void centroid_cut_is_the_heaviest_ties_by_key(void)
+{
+    enum { MAX = 8 };
+    sl_centroid c;
+    sl_centroid_init(&c, MAX);
+    sl_feat ref[64];
+    size_t nref = 0;
+    unsigned seed = 7;
+    bool same = true;
+    for (int round = 0; round < 300 && same; round++) {
+        sl_feat m[6];
+        size_t nm = 0;
+        for (uint32_t key = 1; key <= 30 && nm < 6; key++) {
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 16) % 5 == 0) /* quarter weights: many ties */
+                m[nm++] = (sl_feat){key, (float)((seed >> 8) % 4 + 1) / 4};
+        }
+        sl_centroid_add(&c, m, nm, 1);
+        for (size_t k = 0; k < nm; k++) {
+            size_t i = 0;
+            while (i < nref && ref[i].key != m[k].key)
+                i++;
+            if (i == nref)
+                ref[nref++] = (sl_feat){m[k].key, 0};
+            ref[i].w += m[k].w;
+        }
+        sl_feat_sort_key(ref, nref);
+        if (nref > MAX) {
+            sl_feat_sort_weight(ref, nref);
+            nref = MAX;
+            sl_feat_sort_key(ref, nref);
+        }
+        same = c.n == nref;
+        for (size_t i = 0; same && i < nref; i++)
+            same = c.f[i].key == ref[i].key && c.f[i].w == ref[i].w;
+    }
+    CHECK(same);
+    CHECK_INT(c.n, MAX);
+    sl_centroid_free(&c);
+}
+
 /* A busy key remembers only the newest groups. */
 static void postings_keep_the_newest(void)
 {
@@ -171,6 +215,7 @@ static void stories_link_events_over_weeks(void)
 int main(void)
 {
     RUN(centroid_keeps_what_members_share);
+    RUN(centroid_cut_is_the_heaviest_ties_by_key);
     RUN(postings_keep_the_newest);
     RUN(events_form_and_keep_their_ids);
     RUN(the_window_ends_an_event);
