@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 /* The site of an article: its site name, else the host of its URL. */
 static void site_of(const sl_profile *p, char *out, size_t cap)
 {
@@ -43,32 +46,59 @@ static void site_of(const sl_profile *p, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* Is the head of copy group g among members m[0..k)?  Then member k is a
- * copy of an article already counted. */
-static bool in_group(const sl_describe_ctx *c, const uint32_t *m, size_t k, const char *g)
+/* A set of strings (borrowed), to count distinct ones in one pass: a big
+ * story has tens of thousands of articles, and comparing each with every
+ * one before it would cost their square.  Open addressing on the hash. */
+typedef struct {
+    const char **s;
+    size_t mask;
+} strset;
+
+static void strset_init(strset *t, size_t n)
 {
-    for (size_t j = 0; j < k; j++)
-        if (!strcmp(sl_events_profile(c->events, m[j])->id, g))
-            return true;
-    return false;
+    size_t cap = 16;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    t->s = sl_xcalloc(cap, sizeof *t->s);
+    t->mask = cap - 1;
+}
+
+/* The slot of s: where it is, or the empty one where it would go. */
+static size_t strset_slot(const strset *t, const char *s)
+{
+    size_t i = (size_t)XXH3_64bits(s, strlen(s)) & t->mask;
+    while (t->s[i] && strcmp(t->s[i], s))
+        i = (i + 1) & t->mask;
+    return i;
+}
+
+static bool strset_has(const strset *t, const char *s) { return t->s[strset_slot(t, s)]; }
+
+/* Adds s (at most n of the init's strings); true if it was not there. */
+static bool strset_add(strset *t, const char *s)
+{
+    size_t i = strset_slot(t, s);
+    if (t->s[i])
+        return false;
+    t->s[i] = s;
+    return true;
 }
 
 double sl_rank(const sl_describe_ctx *c, const uint32_t *m, size_t n, int32_t newest)
 {
     char (*sites)[64] = sl_xmalloc((n + 1) * sizeof *sites);
+    strset site_set, ids;
+    strset_init(&site_set, n);
+    strset_init(&ids, n);
     const char *langs[32];
     size_t nsites = 0, nlangs = 0, recent = 0, dated = 0;
     int32_t last = SL_NO_DAY;
     for (size_t k = 0; k < n; k++) {
         const sl_profile *p = sl_events_profile(c->events, m[k]);
-        char s[64];
-        site_of(p, s, sizeof s);
+        site_of(p, sites[nsites], sizeof *sites);
+        if (!*sites[nsites] || strset_add(&site_set, sites[nsites]))
+            nsites++; /* a new site, or none known: a source of its own */
         bool seen = false;
-        for (size_t j = 0; j < nsites && *s && !seen; j++)
-            seen = !strcmp(sites[j], s);
-        if (!seen)
-            memcpy(sites[nsites++], s, sizeof s);
-        seen = false;
         for (size_t j = 0; j < nlangs && !seen; j++)
             seen = !strcmp(langs[j], p->lang);
         if (!seen && nlangs < 32)
@@ -80,7 +110,8 @@ double sl_rank(const sl_describe_ctx *c, const uint32_t *m, size_t n, int32_t ne
     for (size_t k = 0; k < n; k++) {
         const sl_profile *p = sl_events_profile(c->events, m[k]);
         const char *g = c->copies ? sl_dedup_group_of(c->copies, p->id, NULL) : NULL;
-        originals += !g || !strcmp(g, p->id) || !in_group(c, m, k, g);
+        originals += !g || !strcmp(g, p->id) || !strset_has(&ids, g);
+        strset_add(&ids, p->id); /* members before the next one */
     }
     for (size_t k = 0; k < n && last != SL_NO_DAY; k++) {
         const sl_profile *p = sl_events_profile(c->events, m[k]);
@@ -90,6 +121,8 @@ double sl_rank(const sl_describe_ctx *c, const uint32_t *m, size_t n, int32_t ne
         recent += last - p->day <= 1;
     }
     free(sites);
+    free(site_set.s);
+    free(ids.s);
     double score = 2.0 * log2(1.0 + (double)nsites) + 1.5 * log2(1.0 + (double)nlangs) +
                    1.0 * log2(1.0 + (double)originals);
     if (last != SL_NO_DAY && newest != SL_NO_DAY) {
