@@ -646,6 +646,22 @@ static sl_dedup_result add_as(sl_dedup *d, sl_article *a, const char *id)
     return r;
 }
 
+/* Adds n near copies of a, ids "n0".."n{n-1}": each differs from a in
+ * one word only (a is as it was afterwards). */
+static void add_near_copies(sl_dedup *d, sl_article *a, int n)
+{
+    for (int i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "n%d", i);
+        char *sp = strchr(a->para[i % a->npara] + i % 200, ' '), was = 0;
+        if (sp && sp[1])
+            was = sp[1], sp[1] = (char)('a' + i % 26);
+        add_as(d, a, id);
+        if (was)
+            sp[1] = was;
+    }
+}
+
 static void hostile_ten_thousand_identical(void)
 {
     sl_dedup *d = sl_dedup_new(E);
@@ -675,16 +691,7 @@ static void hostile_long_chain_and_near_flood(void)
         add(d, story_art(id, 11, 2 * i, 2 * i + 4));
     }
     sl_article *a = story_art("n", 12, 0, 5);
-    for (int i = 0; i < 3000; i++) { /* 3,000 near copies: one word changed */
-        char id[32];
-        snprintf(id, sizeof id, "n%d", i);
-        char *sp = strchr(a->para[i % a->npara] + i % 200, ' '), was = 0;
-        if (sp && sp[1])
-            was = sp[1], sp[1] = (char)('a' + i % 26);
-        add_as(d, a, id);
-        if (was)
-            sp[1] = was; /* each differs from the first in one word only */
-    }
+    add_near_copies(d, a, 3000); /* 3,000 near copies: one word changed */
     sl_article_free(a);
     CHECK_STR(sl_dedup_group_of(d, "n2999", NULL), "n0");
     CHECK(strcmp(sl_dedup_group_of(d, "c599", NULL), "c0") != 0);
@@ -699,16 +706,7 @@ static void hostile_near_flood_is_represented(void)
 {
     sl_dedup *d = sl_dedup_new(E);
     sl_article *a = story_art("n", 12, 0, 5);
-    for (int i = 0; i < 2000; i++) {
-        char id[32];
-        snprintf(id, sizeof id, "n%d", i);
-        char *sp = strchr(a->para[i % a->npara] + i % 200, ' '), was = 0;
-        if (sp && sp[1])
-            was = sp[1], sp[1] = (char)('a' + i % 26);
-        add_as(d, a, id);
-        if (was)
-            sp[1] = was;
-    }
+    add_near_copies(d, a, 2000);
     CHECK(d->nlsh <= 4 * SL_DEDUP_REPRESENTED);
     CHECK_INT(sl_dedup_group_count(d), 1);
     const char *const *ids;
