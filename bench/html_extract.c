@@ -52,12 +52,11 @@ static char *slurp(const char *dir, const char *name, size_t *len)
 {
     char path[8192 + 64];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
     sl_buf b = {0};
-    sl_buf_read(&b, f, SIZE_MAX); /* a short read shows as a short file */
-    fclose(f);
+    if (sl_buf_read_file(&b, path, SIZE_MAX) && !b.len) {
+        sl_buf_free(&b);
+        return NULL; /* a short read shows as a short file */
+    }
     *len = b.len;
     return sl_buf_take(&b);
 }

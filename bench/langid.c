@@ -45,12 +45,11 @@ static double now(void)
 /* The whole file as a NUL-terminated string, or NULL.  Caller frees. */
 static char *slurp(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
     sl_buf b = {0};
-    sl_buf_read(&b, f, SIZE_MAX); /* a short read shows as a short file */
-    fclose(f);
+    if (sl_buf_read_file(&b, path, SIZE_MAX) && !b.len) {
+        sl_buf_free(&b);
+        return NULL; /* a short read shows as a short file */
+    }
     *len = b.len;
     return sl_buf_take(&b);
 }

@@ -29,19 +29,8 @@ mkdir -p "$DIR"
 W=$(mktemp -d); trap 'kill "$pid" 2>/dev/null; rm -rf "$W"' EXIT
 pid=""
 
-serve() { # serve DB: starts the server, sets pid and port, waits until ready
-    : >"$W/serve.log"
-    "$BIN" serve --db "$1" --port 0 --quiet 2>"$W/serve.log" &
-    pid=$!
-    port=""
-    while [ -z "$port" ]; do
-        port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$W/serve.log")
-        sleep 0.01
-    done
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200 ]; do
-        sleep 0.05
-    done
-}
+. bench/serve_lib.sh
+serve() { serve_start "$BIN" "$1" "$W/serve.log" --quiet; } # sets pid and port
 
 server_view() { # the server's own latencies for PUT and GET /stories
     curl -s "http://127.0.0.1:$port/metrics" | python3 -c '

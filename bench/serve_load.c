@@ -234,6 +234,36 @@ static int put_one(worker *w, int fd, size_t j, char *req, size_t cap)
     return st;
 }
 
+/* Sleeps until 'due' (now_s() seconds) if it is still ahead. */
+static void sleep_until(double due)
+{
+    double t = now_s();
+    if (due > t) {
+        struct timespec ts = {(time_t)(due - t), (long)((due - t - (double)(time_t)(due - t)) * 1e9)};
+        nanosleep(&ts, NULL);
+    }
+}
+
+/* Counts one request sent at 'start' that answered status st, 'ok' or not;
+ * st < 0 is a connection error: *fd is closed (-1) and false returned. */
+static bool tally(worker *w, int *fd, int st, double start, bool ok)
+{
+    w->sent++;
+    if (st < 0) {
+        w->conn_errors++;
+        if (*fd >= 0)
+            close(*fd);
+        *fd = -1;
+        return false;
+    }
+    add_sample(&w->lat, (now_s() - start) * 1000);
+    if (ok)
+        w->ok++;
+    else
+        w->errors++;
+    return true;
+}
+
 static void *put_main(void *arg)
 {
     worker *w = arg;
@@ -245,27 +275,14 @@ static void *put_main(void *arg)
         double due = w->t0 + (per > 0 ? (j + (double)w->k / o->conns) * per : 0), t = now_s();
         if (t - w->t0 >= o->seconds)
             break;
-        if (due > t) {
-            struct timespec ts = {0, (long)((due - t) * 1e9)};
-            nanosleep(&ts, NULL);
-        }
+        sleep_until(due);
         double start = per > 0 ? due : now_s();
         int st = fd >= 0 ? put_one(w, fd, j, req, sizeof req) : -1;
-        w->sent++;
-        if (st < 0) {
-            w->conn_errors++;
-            if (fd >= 0)
-                close(fd);
+        if (!tally(w, &fd, st, start, st == 201 || st == 204)) {
             if (o->stop_on_error)
                 return NULL;
             fd = dial(o);
-            continue;
         }
-        add_sample(&w->lat, (now_s() - start) * 1000);
-        if (st == 201 || st == 204)
-            w->ok++;
-        else
-            w->errors++;
     }
     if (fd >= 0)
         close(fd);
@@ -284,26 +301,12 @@ static void *get_main(void *arg)
         double due = w->t0 + j / o->get_rate, t = now_s();
         if (t - w->t0 >= o->seconds || atomic_load(w->stop))
             break;
-        if (due > t) {
-            struct timespec ts = {0, (long)((due - t) * 1e9)};
-            nanosleep(&ts, NULL);
-        }
+        sleep_until(due);
         int h = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: %s\r\n\r\n", o->get_path, o->host);
         double start = now_s();
         int st = fd >= 0 && send_all(fd, req, (size_t)h) ? read_response(fd) : -1;
-        w->sent++;
-        if (st < 0) {
-            w->conn_errors++;
-            if (fd >= 0)
-                close(fd);
+        if (!tally(w, &fd, st, start, st == 200))
             fd = dial(o);
-            continue;
-        }
-        add_sample(&w->lat, (now_s() - start) * 1000);
-        if (st == 200)
-            w->ok++;
-        else
-            w->errors++;
     }
     if (fd >= 0)
         close(fd);

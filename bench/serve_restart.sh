@@ -27,6 +27,7 @@ mkdir -p "$DIR"
 DB=$DIR/restart-$N.db
 
 now() { date +%s.%N; }
+. bench/serve_lib.sh
 
 if [ ! -f "$DB" ]; then
     python3 bench/serve_corpus.py "$DEV" "$N" "$DIR/corpus-$N.jsonl"
@@ -41,19 +42,8 @@ fi
 
 ready_s=() stories_s=()
 for r in $(seq 1 "$RUNS"); do
-    log=$DIR/serve-$N-$r.log
-    : >"$log"
     t0=$(now)
-    "$BIN" serve --db "$DB" --port 0 2>"$log" &
-    pid=$!
-    port=""
-    while [ -z "$port" ]; do
-        port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log")
-        sleep 0.01
-    done
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200 ]; do
-        sleep 0.05
-    done
+    serve_start "$BIN" "$DB" "$DIR/serve-$N-$r.log" # sets pid and port
     t1=$(now)
     curl -s -o /dev/null "http://127.0.0.1:$port/stories?limit=20"
     t2=$(now)

@@ -609,11 +609,17 @@ void sl_vocab_free(sl_vocab *v)
     free(v);
 }
 
+/* Where key's probe starts. */
+static size_t vocab_home(const sl_vocab *v, uint32_t key)
+{
+    return (size_t)(key * 2654435761u) & (v->cap - 1);
+}
+
 static size_t vocab_slot(const sl_vocab *v, uint32_t key)
 {
-    size_t mask = v->cap - 1, i = (size_t)(key * 2654435761u) & mask;
+    size_t i = vocab_home(v, key);
     while (v->slot[i].off && v->slot[i].key != key)
-        i = (i + 1) & mask;
+        i = (i + 1) & (v->cap - 1);
     return i;
 }
 
@@ -863,7 +869,7 @@ static void vocab_add_batch(sl_vocab *v, size_t n, const uint32_t *key,
 {
     vocab_reserve(v, n);
     for (size_t i = 0; i < n; i++)
-        __builtin_prefetch(&v->slot[(size_t)(key[i] * 2654435761u) & (v->cap - 1)]);
+        __builtin_prefetch(&v->slot[vocab_home(v, key[i])]);
     for (size_t i = 0; i < n; i++)
         sl_vocab_add(v, key[i], s[i]);
 }

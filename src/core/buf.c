@@ -93,6 +93,16 @@ int sl_buf_read(sl_buf *b, FILE *f, size_t max)
     return ferror(f) ? (errno ? errno : EIO) : 0;
 }
 
+int sl_buf_read_file(sl_buf *b, const char *path, size_t max)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return errno ? errno : EIO;
+    int err = sl_buf_read(b, f, max);
+    fclose(f);
+    return err;
+}
+
 void sl_buf_json_str(sl_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";

@@ -63,6 +63,9 @@ void sl_buf_free(sl_buf *b);
  * would pass 'max' bytes (b then holds what was read so far); or the errno
  * of a failed read.  The caller closes f. */
 int sl_buf_read(sl_buf *b, FILE *f, size_t max);
+/* Appends the whole file at 'path' to b, as sl_buf_read() does; or the
+ * errno of a failed open (ENOENT, EACCES...). */
+int sl_buf_read_file(sl_buf *b, const char *path, size_t max);
 /* Appends 's' as a JSON string literal, quotes included; an invalid UTF-8
  * byte becomes U+FFFD, so the output is valid JSON whatever 's' holds. */
 void sl_buf_json_str(sl_buf *b, const char *s);

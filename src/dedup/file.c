@@ -292,19 +292,13 @@ sl_status sl_dedup_load_buf(sl_engine *e, const char *name, const void *data,
 sl_status sl_dedup_load(sl_engine *e, const char *path, sl_dedup **out)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sl_engine_seterr(e, "%s: %s", path, strerror(errno));
-        return SL_EIO;
-    }
     sl_buf b = {0};
-    int err = sl_buf_read(&b, f, MAX_FILE);
-    fclose(f);
+    int err = sl_buf_read_file(&b, path, MAX_FILE);
     sl_status st = err == EFBIG ? SL_EINPUT : SL_EIO;
     if (err == EFBIG)
         sl_engine_seterr(e, "%s: too large for a copy index", path);
     else if (err)
-        sl_engine_seterr(e, "%s: read error: %s", path, strerror(err));
+        sl_engine_seterr(e, "%s: %s", path, strerror(err));
     else
         st = sl_dedup_load_buf(e, path, b.s ? b.s : "", b.len, out);
     sl_buf_free(&b);

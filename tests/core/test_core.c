@@ -66,6 +66,11 @@ static void files_are_read_whole_or_refused(void)
     CHECK_INT(sl_buf_read(&b, f, 999999), EFBIG);
     CHECK(b.len <= 999999);
     fclose(f);
+    sl_buf_clear(&b);
+    CHECK_INT(sl_buf_read_file(&b, "build/no/such/file", SIZE_MAX), ENOENT);
+    CHECK_INT(b.len, 0);
+    CHECK_INT(sl_buf_read_file(&b, "Makefile", SIZE_MAX), 0); /* run from the root */
+    CHECK(b.len > 0 && strstr(b.s, "test") != NULL);
     sl_buf_free(&b);
 }
 

@@ -6,6 +6,7 @@
 #include "read/read.h"
 #include "test.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -563,14 +564,13 @@ static void lying_and_silent_pages(void)
 
 static void example_page(void)
 {
-    FILE *f = fopen("examples/html/antwerp-strike-de.html", "rb");
-    if (!f) {
+    sl_buf b = {0};
+    int rc = sl_buf_read_file(&b, "examples/html/antwerp-strike-de.html", SIZE_MAX);
+    if (rc == ENOENT) {
         printf("skip example_page: run from the repository root\n");
         return;
     }
-    sl_buf b = {0};
-    CHECK_INT(sl_buf_read(&b, f, SIZE_MAX), 0);
-    fclose(f);
+    CHECK_INT(rc, 0);
     sl_engine *e = sl_engine_new();
     sl_article *a = NULL;
     CHECK_INT(sl_article_read(e, "antwerp-strike-de.html", b.s, b.len, SL_FORMAT_HTML, &a),
