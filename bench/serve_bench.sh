@@ -13,6 +13,10 @@
 #      bench/serve_corpus.py + `storyline ingest` in $SL_BENCH_DIR, default
 #      /tmp/storyline-bench); GET /stories?limit=20 50 times a second while
 #      PUTs go on at 1,000/s.
+# Each phase ends with the server's own view from /metrics: its latency
+# per route and per stage of a write (check: read and checked on the
+# request thread; queue: waiting for the store thread; commit: in the
+# transaction until durable; answer: from durable to the answer sent).
 # The machine is shared: the load average at the start of each phase is
 # printed beside the figures.
 set -euo pipefail
@@ -40,6 +44,8 @@ r = m["requests"]
 for k in ("put", "stories"):
     if k in r:
         print("  server %-8s count %d  p50 %.2f ms  p99 %.2f ms" % (k, r[k]["count"], r[k]["p50_ms"], r[k]["p99_ms"]))
+w = m["write_stages"]
+print("  write stages p99: " + ", ".join("%s %.2f ms" % (k, w[k]["p99_ms"]) for k in ("check", "queue", "commit", "answer") if k in w))
 s = m["store"]
 print("  store: %d commits, %.1f writes per commit, %.2f ms per commit; index: %d articles, %d waiting"
       % (s["commits"], s["writes_per_commit"], s["commit_ms_avg"], m["index"]["articles"], m["index"]["pending"]))'
@@ -61,6 +67,7 @@ if [ ! -f "$DB" ]; then
     echo "(built $DB: 100,000 articles ingested in $(( $(date +%s) - t0 )) s)"
 fi
 cp "$DB" "$W/reads.db"
+sync "$W/reads.db" # else the server's first checkpoint pays for writing out the copy
 echo "== reads while writing: GET /stories 50/s over 100,000 articles, PUTs at 1,000/s, $SECS s (load average $(cut -d' ' -f1 /proc/loadavg))"
 serve "$W/reads.db"
 curl -s -o /dev/null "http://127.0.0.1:$port/stories?limit=20" # the first answer is computed, then cached

@@ -7,10 +7,15 @@
  * acknowledges them all once sqlite3 has fsynced the log.  Under load the
  * batches grow by themselves, so one fsync pays for many writes; alone, a
  * write waits for one fsync.  The worker's notes (packs, events, document
- * frequencies, the text for search) ride in the same transactions -- a
- * few at a time while writes wait, all of them when it is quiet -- and
+ * frequencies, the text for search) ride in the same transactions, and
  * the expiry sweep runs here once a second, so nothing else ever writes
  * and nothing waits for a lock.
+ *
+ * No commit may take long, since every write queued meanwhile waits for
+ * it.  So the worker's notes go a couple of milliseconds' worth at a
+ * time; the search index merges its segments a few pages per transaction
+ * (not, as FTS5 would by itself, hundreds of pages in whichever commit
+ * crosses a threshold).
  *
  * Invariant: a ticket's done() is called only after the COMMIT that holds
  * it returned SL_OK (status 201/204/404), or after a ROLLBACK (500): an
@@ -25,7 +30,8 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_BATCH = 4096, EXPIRE_BATCH = 2000, NOTES_WITH_WRITES = 32 };
+enum { MAX_BATCH = 4096, EXPIRE_BATCH = 2000, NOTES_US = 500, NOTES_BEHIND = 4096,
+       NOTES_US_MAX = 50000 };
 
 void sl_srv_ticket_free(sl_srv_ticket *t)
 {
@@ -40,6 +46,7 @@ void sl_srv_ticket_free(sl_srv_ticket *t)
 void sl_srv_submit(sl_srv *s, sl_srv_ticket *t)
 {
     t->next = NULL;
+    t->queued_us = sl_srv_now_us();
     pthread_mutex_lock(&s->qlock);
     if (s->qtail)
         s->qtail->next = t;
@@ -124,17 +131,64 @@ static sl_status apply(sl_srv *s, sl_srv_ticket *t, changes *cs, long long *delt
     return SL_OK;
 }
 
-/* Applies the tickets and notes (and the expiry sweep when 'expire') in
- * one transaction.  Returns the changes to tell the worker; on failure
- * every ticket gets 500 and there is no change. */
-static sl_status transact(sl_srv *s, sl_srv_ticket *ts, sl_srv_note *ns, bool expire,
+/* The next note the worker queued, taken off the queue (NULL if none),
+ * and how many still wait. */
+static sl_srv_note *pop_note(sl_srv *s, size_t *waiting)
+{
+    pthread_mutex_lock(&s->qlock);
+    sl_srv_note *n = s->nhead;
+    if (n) {
+        s->nhead = sl_srv_note_next(n);
+        if (!s->nhead)
+            s->ntail = NULL;
+        s->nlen--;
+        sl_srv_note_link(n, NULL);
+    }
+    *waiting = s->nlen;
+    pthread_mutex_unlock(&s->qlock);
+    return n;
+}
+
+/* Applies the tickets, then notes for a time budget (at least one), and
+ * the expiry sweep when 'expire', in one transaction.  The notes applied
+ * are in *done, oldest first, for the caller to free.  Returns the
+ * changes to tell the worker; on failure every ticket gets 500 and there
+ * is no change.
+ * Why a time budget: an article's text going into the search index costs
+ * a hundred times its PUT, and writes queued meanwhile wait. */
+static sl_status transact(sl_srv *s, sl_srv_ticket *ts, bool expire, sl_srv_note **done,
                           changes *cs, long long *delta)
 {
     sl_status st = sl_store_begin(s->writer);
     for (sl_srv_ticket *t = ts; st == SL_OK && t; t = t->next)
         st = apply(s, t, cs, delta);
-    for (sl_srv_note *n = ns; st == SL_OK && n; n = sl_srv_note_next(n))
+    /* notes for NOTES_US, and 10 us more for each note waiting beyond
+     * NOTES_BEHIND when the worker runs ahead (a bulk ingest), so the
+     * queue cannot grow without bound */
+    sl_srv_note *tail = NULL;
+    *done = NULL;
+    size_t waiting = 0, applied = 0;
+    int64_t budget = NOTES_US, n0 = sl_srv_now_us();
+    while (st == SL_OK && (!applied || sl_srv_now_us() - n0 < budget)) {
+        sl_srv_note *n = pop_note(s, &waiting);
+        if (!n)
+            break;
+        if (tail)
+            sl_srv_note_link(tail, n);
+        else
+            *done = n;
+        tail = n;
+        applied++;
         st = sl_srv_note_apply(s, n);
+        if (applied == 1)
+            budget = waiting <= NOTES_BEHIND ? NOTES_US
+                     : NOTES_US + (int64_t)(waiting - NOTES_BEHIND) * 10;
+        budget = budget < NOTES_US_MAX ? budget : NOTES_US_MAX;
+    }
+    /* the search index's merging: about a page of it for each note, which
+     * is what FTS5 would do by itself, only in bursts */
+    if (st == SL_OK && applied)
+        st = sl_store_merge_search(s->writer, applied < 8 ? 8 : (int)applied);
     if (st == SL_OK && expire) {
         long k = sl_store_expire(s->writer, (int64_t)time(NULL), EXPIRE_BATCH, on_expired, cs);
         *delta -= k > 0 ? k : 0;
@@ -171,8 +225,10 @@ static void finish(sl_srv *s, sl_srv_ticket *ts, changes *cs, long long delta, s
     atomic_fetch_add(&s->m.commits, 1);
     atomic_fetch_add(&s->m.committed, nt);
     atomic_fetch_add(&s->m.commit_us, (unsigned long long)(sl_srv_now_us() - t0));
+    int64_t now = sl_srv_now_us();
     while (ts) {
         sl_srv_ticket *next = ts->next; /* done() may free ts */
+        ts->durable_us = now;
         ts->done(ts, ts->cls);
         ts = next;
     }
@@ -180,9 +236,10 @@ static void finish(sl_srv *s, sl_srv_ticket *ts, changes *cs, long long delta, s
 
 /* ---- the thread ---------------------------------------------------------------- */
 
-/* Takes up to MAX_BATCH tickets and all notes, waiting up to a second for
- * work.  Returns false when the thread should end. */
-static bool take(sl_srv *s, sl_srv_ticket **ts, size_t *nt, sl_srv_note **ns)
+/* Takes up to MAX_BATCH tickets, waiting up to a second for work (a
+ * ticket or a note).  Sets *notes when notes wait.  Returns false when
+ * the thread should end. */
+static bool take(sl_srv *s, sl_srv_ticket **ts, size_t *nt, bool *notes)
 {
     pthread_mutex_lock(&s->qlock);
     if (!s->qhead && !s->nhead && !s->stop_store) {
@@ -203,23 +260,13 @@ static bool take(sl_srv *s, sl_srv_ticket **ts, size_t *nt, sl_srv_note **ns)
     if (!s->qhead)
         s->qtail = NULL;
     s->qlen -= *nt;
-    /* writes first: while tickets wait, a transaction carries only a few
-     * notes (an FTS insert costs more than a PUT), so a flood of PUTs is
-     * acknowledged at once and the notes catch up when it ebbs */
-    size_t max_notes = *nt ? NOTES_WITH_WRITES : MAX_BATCH, k = 0;
-    sl_srv_note *n = s->nhead, *lastn = NULL;
-    *ns = s->nhead;
-    for (; n && k < max_notes; n = sl_srv_note_next(n))
-        lastn = n, k++;
-    s->nhead = n;
-    if (lastn)
-        sl_srv_note_cut(lastn);
-    if (!s->nhead)
-        s->ntail = NULL;
-    if (!lastn)
-        *ns = NULL;
-    s->nlen -= k;
-    s->store_busy = *ts || *ns;
+    int64_t now = sl_srv_now_us();
+    for (sl_srv_ticket *t = *nt ? *ts : NULL; t; t = t->next)
+        t->taken_us = now;
+    if (!*nt)
+        *ts = NULL;
+    *notes = s->nhead != NULL;
+    s->store_busy = *ts || *notes;
     pthread_mutex_unlock(&s->qlock);
     return go_on;
 }
@@ -231,14 +278,15 @@ void *sl_srv_store_main(void *arg)
     changes cs = {0};
     for (;;) {
         sl_srv_ticket *ts;
-        sl_srv_note *ns;
         size_t nt;
-        bool go_on = take(s, &ts, &nt, &ns);
+        bool notes;
+        bool go_on = take(s, &ts, &nt, &notes);
         int64_t t0 = sl_srv_now_us();
         bool sweep = t0 - last_sweep >= 1000000;
-        if (ts || ns || sweep) {
+        if (ts || notes || sweep) {
             long long delta = 0;
-            transact(s, ts, ns, sweep, &cs, &delta);
+            sl_srv_note *ns;
+            transact(s, ts, sweep, &ns, &cs, &delta);
             finish(s, ts, &cs, delta, nt, t0);
             while (ns) {
                 sl_srv_note *next = sl_srv_note_next(ns);

@@ -199,6 +199,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (rq->answered)
         return MHD_YES;
     if (rq->t) { /* resumed: the write is durable (or failed) */
+        const sl_srv_ticket *t = rq->t;
+        sl_srv_metrics *m = &rq->h->s->m;
+        sl_srv_metrics_note(m, SL_SRV_R_W_CHECK, t->queued_us - rq->t0, 0);
+        sl_srv_metrics_note(m, SL_SRV_R_W_QUEUE, t->taken_us - t->queued_us, 0);
+        sl_srv_metrics_note(m, SL_SRV_R_W_COMMIT, t->durable_us - t->taken_us, 0);
+        sl_srv_metrics_note(m, SL_SRV_R_W_ANSWER, sl_srv_now_us() - t->durable_us, 0);
         sl_srv_resp r = {0};
         sl_srv_write_reply(rq->t, &r);
         sl_srv_ticket_free(rq->t);

@@ -17,6 +17,8 @@ static const char *NAMES[SL_SRV_R_N] = {
     [SL_SRV_R_STORY] = "story", [SL_SRV_R_EVENTS] = "events", [SL_SRV_R_THREADS] = "threads",
     [SL_SRV_R_ARTICLE] = "article", [SL_SRV_R_SEARCH] = "search",
     [SL_SRV_R_SIMILAR] = "similar", [SL_SRV_R_PAGE] = "page", [SL_SRV_R_OTHER] = "other",
+    [SL_SRV_R_W_CHECK] = "check", [SL_SRV_R_W_QUEUE] = "queue",
+    [SL_SRV_R_W_COMMIT] = "commit", [SL_SRV_R_W_ANSWER] = "answer",
 };
 
 const char *sl_srv_route_name(sl_srv_route r) { return NAMES[r]; }
@@ -53,10 +55,10 @@ static double quantile(const sl_srv_metrics *m, sl_srv_route r, unsigned long lo
     return bucket_ms(SL_SRV_BUCKETS - 1);
 }
 
-void sl_srv_metrics_json(const sl_srv_metrics *m, sl_buf *b)
+void sl_srv_metrics_json(const sl_srv_metrics *m, sl_srv_route from, sl_srv_route to, sl_buf *b)
 {
     int first = 1;
-    for (int r = 0; r < SL_SRV_R_N; r++) {
+    for (int r = from; r < (int)to; r++) {
         unsigned long long n = atomic_load_explicit(&m->count[r], memory_order_relaxed);
         if (!n)
             continue;

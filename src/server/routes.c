@@ -268,9 +268,13 @@ static void put_article(sl_srv *s, const sl_srv_req *q, const char *id, sl_srv_r
     }
     sl_article_free(a);
     sl_srv_ticket *t = sl_xcalloc(1, sizeof *t);
-    *t = (sl_srv_ticket){SL_SRV_PUT, sl_xstrdup(id), fmt, ctype ? sl_xstrdup(ctype) : NULL,
-                         sl_srv_memdup(q->body ? q->body : "", q->len), q->len, expires,
-                         0, "", NULL, NULL, NULL};
+    t->op = SL_SRV_PUT;
+    t->id = sl_xstrdup(id);
+    t->format = fmt;
+    t->ctype = ctype ? sl_xstrdup(ctype) : NULL;
+    t->body = sl_srv_memdup(q->body ? q->body : "", q->len);
+    t->len = q->len;
+    t->expires = expires;
     r->ticket = t;
 }
 
@@ -481,6 +485,9 @@ static void metrics(sl_srv *s, sl_srv_resp *r)
     pthread_mutex_lock(&s->clock);
     size_t pending = s->nchanges - s->hchanges;
     pthread_mutex_unlock(&s->clock);
+    pthread_mutex_lock(&s->qlock);
+    size_t notes = s->nlen, queued = s->qlen;
+    pthread_mutex_unlock(&s->qlock);
     unsigned long long commits = atomic_load(&m->commits), writes = atomic_load(&m->committed);
     unsigned long long updates = atomic_load(&m->updates), refr = atomic_load(&m->refreshes);
     sl_buf b = {0};
@@ -495,10 +502,13 @@ static void metrics(sl_srv *s, sl_srv_resp *r)
                   avg_ms(atomic_load(&m->update_us), updates), refr,
                   avg_ms(atomic_load(&m->refresh_us), refr));
     sl_buf_printf(&b, "\"store\":{\"commits\":%llu,\"writes\":%llu,\"writes_per_commit\":%.2f,"
-                      "\"commit_ms_avg\":%.3f},\"requests\":{",
+                      "\"commit_ms_avg\":%.3f,\"writes_waiting\":%zu,\"notes_waiting\":%zu},"
+                      "\"requests\":{",
                   commits, writes, commits ? (double)writes / commits : 0,
-                  avg_ms(atomic_load(&m->commit_us), commits));
-    sl_srv_metrics_json(m, &b);
+                  avg_ms(atomic_load(&m->commit_us), commits), queued, notes);
+    sl_srv_metrics_json(m, 0, SL_SRV_R_W_CHECK, &b);
+    sl_buf_puts(&b, "},\"write_stages\":{");
+    sl_srv_metrics_json(m, SL_SRV_R_W_CHECK, SL_SRV_R_N, &b);
     sl_buf_puts(&b, "}}");
     answer(r, 200, sl_buf_take(&b));
 }

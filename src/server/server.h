@@ -63,7 +63,13 @@ void sl_srv_blob_unref(sl_srv_blob *b);
 typedef enum {
     SL_SRV_R_PUT, SL_SRV_R_DELETE, SL_SRV_R_STORIES, SL_SRV_R_STORY, SL_SRV_R_EVENTS,
     SL_SRV_R_THREADS, SL_SRV_R_ARTICLE, SL_SRV_R_SEARCH, SL_SRV_R_SIMILAR, SL_SRV_R_PAGE,
-    SL_SRV_R_OTHER, SL_SRV_R_N
+    SL_SRV_R_OTHER,
+    /* not requests but the stages of a write, each timed on its own
+     * (GET /metrics: "write_stages"): read and checked on the request
+     * thread, waiting for the store thread, in the transaction until
+     * durable, durable until the answer is sent */
+    SL_SRV_R_W_CHECK, SL_SRV_R_W_QUEUE, SL_SRV_R_W_COMMIT, SL_SRV_R_W_ANSWER,
+    SL_SRV_R_N
 } sl_srv_route;
 
 enum { SL_SRV_BUCKETS = 128 }; /* latency buckets, 12% apart from 10 us */
@@ -83,8 +89,8 @@ typedef struct {
  * 'status'. */
 void sl_srv_metrics_note(sl_srv_metrics *m, sl_srv_route r, int64_t us, int status);
 /* Appends "NAME":{"count","errors","p50_ms","p99_ms","max_ms"} for every
- * kind of request seen, comma-separated. */
-void sl_srv_metrics_json(const sl_srv_metrics *m, sl_buf *b);
+ * kind seen in [from, to), comma-separated. */
+void sl_srv_metrics_json(const sl_srv_metrics *m, sl_srv_route from, sl_srv_route to, sl_buf *b);
 const char *sl_srv_route_name(sl_srv_route r);
 
 /* ---- writes: tickets --------------------------------------------------------- */
@@ -109,6 +115,7 @@ typedef struct sl_srv_ticket {
     void (*done)(struct sl_srv_ticket *t, void *cls);
     void *cls;
     struct sl_srv_ticket *next;
+    int64_t queued_us, taken_us, durable_us; /* when it reached each stage */
 } sl_srv_ticket;
 
 void sl_srv_ticket_free(sl_srv_ticket *t);
@@ -253,7 +260,7 @@ void sl_srv_drain_writes(sl_srv *s);
 sl_srv_slot *sl_srv_slot_get(sl_srv *s);
 void sl_srv_slot_put(sl_srv_slot *slot);
 
-/* store.c side (committer.c): the store thread's body. */
+/* committer.c: the store thread's body. */
 void *sl_srv_store_main(void *srv);
 /* worker.c: the worker thread's body, and what others ask of it. */
 void *sl_srv_worker_main(void *srv);
@@ -262,7 +269,7 @@ void sl_srv_push_change(sl_srv *s, int kind, int64_t seq, const char *id);
  * them with sl_srv_note_apply() and frees them with sl_srv_note_free()). */
 sl_status sl_srv_note_apply(sl_srv *s, const sl_srv_note *n);
 sl_srv_note *sl_srv_note_next(const sl_srv_note *n);
-void sl_srv_note_cut(sl_srv_note *n); /* ends the list after n */
+void sl_srv_note_link(sl_srv_note *n, sl_srv_note *next); /* next follows n (NULL: n ends the list) */
 void sl_srv_note_free(sl_srv_note *n);
 
 /* The JSON answer for k, computed now under xlock (and then cached).

@@ -51,6 +51,10 @@ sl_srv *sl_srv_new(const sl_srv_config *cfg, char *err, size_t errlen)
     s->cache = sl_srv_cache_new(64);
     bool ok = (s->writer = sl_store_open(s->cfg.db, true, err, errlen)) != NULL &&
               (s->wrd = sl_store_open(s->cfg.db, false, err, errlen)) != NULL;
+    if (ok && sl_store_own_merges(s->writer) != SL_OK) {
+        snprintf(err, errlen, "%s", sl_store_error(s->writer));
+        ok = false;
+    }
     init_slots(s, &ok, err, errlen);
     if (!ok) {
         sl_srv_free(s);

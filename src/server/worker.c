@@ -57,7 +57,7 @@ struct sl_srv_note {
 };
 
 sl_srv_note *sl_srv_note_next(const sl_srv_note *n) { return n->next; }
-void sl_srv_note_cut(sl_srv_note *n) { n->next = NULL; }
+void sl_srv_note_link(sl_srv_note *n, sl_srv_note *next) { n->next = next; }
 
 void sl_srv_note_free(sl_srv_note *n)
 {

@@ -46,7 +46,7 @@ static const char *SCHEMA =
 enum {
     Q_FIND, Q_INS_ART, Q_INS_BODY, Q_DEL_ART, Q_DEL_BODY, Q_DEL_FTS, Q_STATE,
     Q_ANALYSED, Q_INS_FTS, Q_SET_EVENT, Q_EXPIRED, Q_META_PUT, Q_META_GET, Q_SCAN,
-    Q_GET, Q_BODY_SEQ, Q_BODY_ID, Q_COUNT, Q_SEARCH, Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
+    Q_GET, Q_BODY_SEQ, Q_BODY_ID, Q_COUNT, Q_SEARCH, Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_MERGE,
     NQ
 };
 
@@ -61,6 +61,7 @@ static const char *SQL[NQ] = {
     [Q_ANALYSED] = "UPDATE articles SET state = ?2, event = ?3, pack = ?4, title = ?5,"
                    " lang = ?6, date = ?7 WHERE seq = ?1",
     [Q_INS_FTS] = "INSERT INTO search(rowid, title, text) VALUES(?1, ?2, ?3)",
+    [Q_MERGE] = "INSERT INTO search(search, rank) VALUES('merge', ?1)",
     [Q_SET_EVENT] = "UPDATE articles SET event = ?2 WHERE seq = ?1",
     [Q_EXPIRED] = "SELECT seq, id FROM articles WHERE expires > 0 AND expires <= ?1 LIMIT ?2",
     [Q_META_PUT] = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)",
@@ -218,6 +219,22 @@ sl_store *sl_store_open(const char *path, bool writer, char *err, size_t errlen)
         return NULL;
     }
     return s;
+}
+
+sl_status sl_store_own_merges(sl_store *w)
+{
+    /* kept in the file (search_config): the next writer merges by hand too */
+    return sqlite3_exec(w->db, "INSERT INTO search(search, rank) VALUES('automerge', 0)", NULL,
+                        NULL, NULL) == SQLITE_OK ? SL_OK : fail(w, "automerge");
+}
+
+sl_status sl_store_merge_search(sl_store *w, int pages)
+{
+    sqlite3_stmt *q = stmt(w, Q_MERGE);
+    if (!q)
+        return SL_EIO;
+    sqlite3_bind_int(q, 1, pages);
+    return sqlite3_step(q) == SQLITE_DONE ? SL_OK : fail(w, "merge search");
 }
 
 void sl_store_close(sl_store *s)

@@ -54,6 +54,20 @@ sl_status sl_store_begin(sl_store *s);
 sl_status sl_store_commit(sl_store *s); /* durable once it returns SL_OK */
 void sl_store_rollback(sl_store *s);
 
+/* ---- merging the search index ----------------------------------------------- */
+
+/* FTS5 keeps the search index as segments and merges them as it goes:
+ * by default hundreds of pages at a time, inside whichever commit crosses
+ * a threshold, so that commit takes tens of milliseconds.  After
+ * sl_store_own_merges() (writer; the setting stays in the file) commits
+ * never merge: the writer calls sl_store_merge_search() in its
+ * transactions, a little at a time.  Left undone, the index still merges
+ * when a level reaches 16 segments. */
+sl_status sl_store_own_merges(sl_store *writer);
+/* Writer, inside a transaction: about 'pages' pages of merge work on the
+ * search index, if a level has 4 segments or more (else none). */
+sl_status sl_store_merge_search(sl_store *writer, int pages);
+
 /* ---- writes (writer, inside a transaction) -------------------------------- */
 
 /* A new version of article 'id' (an old one, if any, is deleted: its seq

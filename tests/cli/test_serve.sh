@@ -172,6 +172,10 @@ wait "$SLOW"
 expect_match serve-slow-client-cut "$(cat "$D/slow.out")" '^closed [2-5]$'
 expect serve-metrics "$(req GET /metrics)" 200
 expect serve-metrics-fields "$(jq_py '"events" in j["requests"] and j["articles"] == 8 and "writes_per_commit" in j["store"]')" True
+# a PUT is timed as a request and through each stage of its write, apart
+req PUT /articles/ski-record-en -H 'Content-Type: text/plain' --data-binary @examples/text/ski-record-en.txt >/dev/null
+req GET /metrics >/dev/null
+expect serve-metrics-write-stages "$(jq_py 'j["requests"]["put"]["count"] == 1 and all(j["write_stages"][k]["count"] == 1 for k in ("check", "queue", "commit", "answer")) and "queue" not in j["requests"]')" True
 stop_server
 
 # ---- a token for writes; no public address without one ----------------------------------
