@@ -392,8 +392,10 @@ static void put_story_text(sl_buf *b, const sl_describe_ctx *c, const row *r, co
         sl_buf_printf(b, "   %s .. %s", d1, d2);
     else
         sl_buf_printf(b, "   %s", *d1 ? d1 : "undated");
-    sl_buf_printf(b, "  [%s]  %zu article%s, %zu source%s, score %.2f\n", st->langs, r->n,
-                  r->n == 1 ? "" : "s", nsrc, nsrc == 1 ? "" : "s", r->score);
+    sl_buf_printf(b, "  [%s]  %zu article%s", st->langs, r->n, r->n == 1 ? "" : "s");
+    if (nsrc) /* articles with no site or url name no source: say nothing rather than 0 */
+        sl_buf_printf(b, ", %zu source%s", nsrc, nsrc == 1 ? "" : "s");
+    sl_buf_printf(b, ", score %.2f\n", r->score);
     if (nsrc)
         sl_buf_printf(b, "   sources: %s\n", t.s);
     sl_buf_free(&t);

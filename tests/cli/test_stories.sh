@@ -71,6 +71,14 @@ expect_match "similarity: ids with --in, parts shown" "$out" '"parts":\{"terms":
 expect "similarity: an unknown id exits 1" "$?" 1
 expect_match "similarity: and says which" "$(cat "$TMP/sim.err")" "nope: no such article"
 
+# Plain files name no site: the digest then gives no count of sources, not "0 sources".
+mkdir -p "$TMP/nosite"
+printf 'Ferry strike stops Saltmere crossings\n\nFerry crews on the Saltmere crossing stopped work on Monday over pay, the union said.\n' >"$TMP/nosite/a.txt"
+printf 'Saltmere ferry crews strike\n\nNo ferry left Saltmere on Monday as crews went on strike over pay, according to the union.\n' >"$TMP/nosite/b.txt"
+out=$("$STORYLINE" stories --format text "$TMP/nosite")
+expect_match "digest: articles with no site are counted" "$out" "2 articles, score|1 article, score"
+expect "digest: and no 0 sources is claimed" "$(grep -c '0 sources' <<<"$out")" 0
+
 # --- the seeds (when present) -----------------------------------------------------------
 S=$SL_SHARED/seeds
 if [ ! -d "$S" ]; then
