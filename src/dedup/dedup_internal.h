@@ -37,8 +37,9 @@ enum {
     REC_LSH = 1,   /* in the band chains (the first of its exact class) */
     REC_DUP = 2,   /* an exact copy of 'centre', which is in the chains */
     REC_DIRTY = 4, /* (on a closure's root) its stars must be recomputed */
-    REC_REP = 8    /* represented: out of the chains, in the star of 'centre'
+    REC_REP = 8,   /* represented: out of the chains, in the star of 'centre'
                       (an article of the chains that it copies) */
+    REC_OUT = REC_DUP | REC_REP /* out of the chains: goes with 'centre' */
 };
 
 typedef struct {

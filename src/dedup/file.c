@@ -93,10 +93,10 @@ char *sl_dedup_save_buf(const sl_dedup *d, size_t *len)
         const sl_dedup_rec *r = &d->rec[i];
         put_le(&b, r->exact, 8);
         put_le(&b, root_of(d, i), 4);
-        put_le(&b, r->flags & (REC_DUP | REC_REP) ? r->centre : SL_DEDUP_NONE, 4);
+        put_le(&b, r->flags & REC_OUT ? r->centre : SL_DEDUP_NONE, 4);
         put_le(&b, r->nsh, 2);
         put_le(&b, r->lang, 1);
-        put_le(&b, r->flags & (REC_LSH | REC_DUP | REC_REP), 1);
+        put_le(&b, r->flags & (REC_LSH | REC_OUT), 1);
     }
     for (uint32_t i = 0; i < d->n; i++)
         put_sketch(&b, &d->sig[i]);
@@ -196,13 +196,12 @@ static const char *read_langs(reader *r, sl_dedup *d, uint32_t nlang)
 static const char *check_record(sl_dedup *d, uint32_t i, const sl_dedup_rec *rec,
                                 uint32_t root, uint32_t with, uint8_t flags)
 {
-    const uint8_t out = REC_DUP | REC_REP; /* kept out of the chains */
     if (root > i || (root < i && d->rec[root].parent != root))
         return "corrupt record (bad closure root)";
-    if (rec->lang >= d->nlang || (flags & ~(REC_LSH | out)) ||
+    if (rec->lang >= d->nlang || (flags & ~(REC_LSH | REC_OUT)) ||
         (flags && !rec->exact) || (flags & (flags - 1)))
         return "corrupt record (bad flags)";
-    if (!(flags & out))
+    if (!(flags & REC_OUT))
         return with == SL_DEDUP_NONE ? NULL : "corrupt record (twin)";
     if (with >= i || !(d->rec[with].flags & REC_LSH) ||
         sl_dedup_root(d, with) != root)
@@ -232,7 +231,7 @@ static const char *read_record(reader *r, sl_dedup *d, uint32_t i,
     if (sl_dedup_append(d, *id, &rec, NULL) != i)
         return "corrupt ids (an id twice)";
     d->rec[i].flags = flags;
-    if (flags & (REC_DUP | REC_REP))
+    if (flags & REC_OUT)
         d->rec[i].centre = with;
     if (root < i)
         sl_dedup_unite(d, root, i);

@@ -100,7 +100,7 @@ bool sl_dedup_linked(const sl_dedup *d, uint32_t a, uint32_t b)
 /* The centre of i's star. */
 static uint32_t star_of(const sl_dedup *d, uint32_t i)
 {
-    if (d->rec[i].flags & (REC_DUP | REC_REP))
+    if (d->rec[i].flags & REC_OUT)
         i = d->rec[i].centre; /* the article of the chains it goes with */
     return d->rec[i].centre;
 }
@@ -116,7 +116,7 @@ static size_t gather(sl_dedup *d, uint32_t r)
     uint32_t i = r;
     do {
         const sl_dedup_rec *x = &d->rec[i];
-        if (!(x->flags & (REC_DUP | REC_REP))) {
+        if (!(x->flags & REC_OUT)) {
             sl_grow((void **)&key, &cap, m + 1, sizeof *key);
             key[m++] = key_of(d, i);
         }

@@ -59,6 +59,16 @@ size_t sl_summarize(const sl_describe_ctx *c, const uint32_t *members, size_t n,
  * the index) and growth.  See rank.c. */
 double sl_rank(const sl_describe_ctx *c, const uint32_t *members, size_t n, int32_t newest);
 
+/* A site: an article's site name, else the host of its URL. */
+typedef char sl_site[64];
+
+/* The distinct sites of members[0..n), in member order (*named of them;
+ * caller frees the array), and in *unnamed how many members have none.
+ * Ranking counts each of those as a source of its own; the story lists
+ * only the named. */
+sl_site *sl_describe_sites(const sl_describe_ctx *c, const uint32_t *members, size_t n,
+                           size_t *named, size_t *unnamed);
+
 /* The newest article day among the live events, or SL_NO_DAY. */
 int32_t sl_describe_newest(const sl_describe_ctx *c);
 

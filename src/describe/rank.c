@@ -84,20 +84,36 @@ static bool strset_add(strset *t, const char *s)
     return true;
 }
 
+sl_site *sl_describe_sites(const sl_describe_ctx *c, const uint32_t *m, size_t n,
+                           size_t *named, size_t *unnamed)
+{
+    sl_site *sites = sl_xmalloc((n + 1) * sizeof *sites);
+    strset set;
+    strset_init(&set, n);
+    *named = *unnamed = 0;
+    for (size_t k = 0; k < n; k++) {
+        site_of(sl_events_profile(c->events, m[k]), sites[*named], sizeof *sites);
+        if (!*sites[*named])
+            ++*unnamed;
+        else if (strset_add(&set, sites[*named]))
+            ++*named;
+    }
+    free(set.s);
+    return sites;
+}
+
 double sl_rank(const sl_describe_ctx *c, const uint32_t *m, size_t n, int32_t newest)
 {
-    char (*sites)[64] = sl_xmalloc((n + 1) * sizeof *sites);
-    strset site_set, ids;
-    strset_init(&site_set, n);
+    size_t named, unnamed;
+    free(sl_describe_sites(c, m, n, &named, &unnamed));
+    size_t nsites = named + unnamed; /* an article of no known site: a source of its own */
+    strset ids;
     strset_init(&ids, n);
     const char *langs[32];
-    size_t nsites = 0, nlangs = 0, recent = 0, dated = 0;
+    size_t nlangs = 0, recent = 0, dated = 0;
     int32_t last = SL_NO_DAY;
     for (size_t k = 0; k < n; k++) {
         const sl_profile *p = sl_events_profile(c->events, m[k]);
-        site_of(p, sites[nsites], sizeof *sites);
-        if (!*sites[nsites] || strset_add(&site_set, sites[nsites]))
-            nsites++; /* a new site, or none known: a source of its own */
         bool seen = false;
         for (size_t j = 0; j < nlangs && !seen; j++)
             seen = !strcmp(langs[j], p->lang);
@@ -120,8 +136,6 @@ double sl_rank(const sl_describe_ctx *c, const uint32_t *m, size_t n, int32_t ne
         dated++;
         recent += last - p->day <= 1;
     }
-    free(sites);
-    free(site_set.s);
     free(ids.s);
     double score = 2.0 * log2(1.0 + (double)nsites) + 1.5 * log2(1.0 + (double)nlangs) +
                    1.0 * log2(1.0 + (double)originals);

@@ -230,50 +230,27 @@ static void put_entities(sl_buf *b, const sl_describe_ctx *c, const sl_story *st
         sl_buf_putc(b, ']');
 }
 
-static void site_of(const sl_profile *p, char *out, size_t cap)
-{
-    out[0] = '\0';
-    if (p->site && *p->site) {
-        snprintf(out, cap, "%s", p->site);
-    } else if (p->url) {
-        const char *h = strstr(p->url, "://");
-        h = h ? h + 3 : p->url;
-        size_t n = strcspn(h, "/?#");
-        n = n < cap ? n : cap - 1;
-        memcpy(out, h, n);
-        out[n] = '\0';
-    }
-}
-
+/* The story's named sources, as a JSON array or (text) a comma list; their
+ * number in *count. */
 static void put_sources(sl_buf *b, const sl_describe_ctx *c, const row *r, bool text,
                         size_t *count)
 {
-    char (*seen)[64] = sl_xmalloc((r->n + 1) * sizeof *seen);
-    size_t n = 0;
+    size_t unnamed;
+    sl_site *sites = sl_describe_sites(c, r->members, r->n, count, &unnamed);
     if (!text)
         sl_buf_putc(b, '[');
-    for (size_t k = 0; k < r->n; k++) {
-        char s[64];
-        site_of(sl_events_profile(c->events, r->members[k]), s, sizeof s);
-        bool dup = !*s;
-        for (size_t j = 0; j < n && !dup; j++)
-            dup = !strcmp(seen[j], s);
-        if (dup)
-            continue;
-        memcpy(seen[n], s, sizeof s);
+    for (size_t k = 0; k < *count; k++) {
         if (text) {
-            sl_buf_printf(b, "%s%s", n ? ", " : "", s);
+            sl_buf_printf(b, "%s%s", k ? ", " : "", sites[k]);
         } else {
-            if (n)
+            if (k)
                 sl_buf_putc(b, ',');
-            sl_buf_json_str(b, s);
+            sl_buf_json_str(b, sites[k]);
         }
-        n++;
     }
     if (!text)
         sl_buf_putc(b, ']');
-    free(seen);
-    *count = n;
+    free(sites);
 }
 
 static void put_langs(sl_buf *b, const char *langs)

@@ -12,10 +12,10 @@
  * and nothing waits for a lock.
  *
  * No commit may take long, since every write queued meanwhile waits for
- * it.  So the worker's notes go a couple of milliseconds' worth at a
- * time; the search index merges its segments a few pages per transaction
- * (not, as FTS5 would by itself, hundreds of pages in whichever commit
- * crosses a threshold).
+ * it.  So the worker's notes go half a millisecond's worth at a time
+ * (more only when thousands wait), and the search index merges its
+ * segments a few pages per transaction (not, as FTS5 would by itself,
+ * hundreds of pages in whichever commit crosses a threshold).
  *
  * Invariant: a ticket's done() is called only after the COMMIT that holds
  * it returned SL_OK (status 201/204/404), or after a ROLLBACK (500): an
@@ -32,6 +32,22 @@
 
 enum { MAX_BATCH = 4096, EXPIRE_BATCH = 2000, NOTES_US = 500, NOTES_BEHIND = 4096,
        NOTES_US_MAX = 50000 };
+
+sl_srv_ticket *sl_srv_ticket_new(const char *id, const char *body, size_t len, int format,
+                                 const char *ctype, int64_t expires)
+{
+    sl_srv_ticket *t = sl_xcalloc(1, sizeof *t);
+    t->op = body ? SL_SRV_PUT : SL_SRV_DELETE;
+    t->id = sl_xstrdup(id);
+    if (body) {
+        t->format = format;
+        t->ctype = ctype ? sl_xstrdup(ctype) : NULL;
+        t->body = sl_srv_memdup(body, len);
+        t->len = len;
+        t->expires = expires;
+    }
+    return t;
+}
 
 void sl_srv_ticket_free(sl_srv_ticket *t)
 {
@@ -149,6 +165,17 @@ static sl_srv_note *pop_note(sl_srv *s, size_t *waiting)
     return n;
 }
 
+/* How long a transaction applies notes when 'waiting' more wait: NOTES_US,
+ * and 10 us more for each beyond NOTES_BEHIND when the worker runs ahead
+ * (a bulk ingest), so the queue cannot grow without bound. */
+static int64_t notes_budget(size_t waiting)
+{
+    if (waiting <= NOTES_BEHIND)
+        return NOTES_US;
+    int64_t b = NOTES_US + (int64_t)(waiting - NOTES_BEHIND) * 10;
+    return b < NOTES_US_MAX ? b : NOTES_US_MAX;
+}
+
 /* Applies the tickets, then notes for a time budget (at least one), and
  * the expiry sweep when 'expire', in one transaction.  The notes applied
  * are in *done, oldest first, for the caller to free.  Returns the
@@ -162,28 +189,20 @@ static sl_status transact(sl_srv *s, sl_srv_ticket *ts, bool expire, sl_srv_note
     sl_status st = sl_store_begin(s->writer);
     for (sl_srv_ticket *t = ts; st == SL_OK && t; t = t->next)
         st = apply(s, t, cs, delta);
-    /* notes for NOTES_US, and 10 us more for each note waiting beyond
-     * NOTES_BEHIND when the worker runs ahead (a bulk ingest), so the
-     * queue cannot grow without bound */
-    sl_srv_note *tail = NULL;
-    *done = NULL;
+    sl_srv_note *n, *tail = NULL;
     size_t waiting = 0, applied = 0;
-    int64_t budget = NOTES_US, n0 = sl_srv_now_us();
-    while (st == SL_OK && (!applied || sl_srv_now_us() - n0 < budget)) {
-        sl_srv_note *n = pop_note(s, &waiting);
-        if (!n)
-            break;
+    int64_t n0 = sl_srv_now_us(), budget = NOTES_US;
+    *done = NULL;
+    while (st == SL_OK && (!applied || sl_srv_now_us() - n0 < budget) &&
+           (n = pop_note(s, &waiting))) {
+        if (!applied++)
+            budget = notes_budget(waiting);
         if (tail)
             sl_srv_note_link(tail, n);
         else
             *done = n;
         tail = n;
-        applied++;
         st = sl_srv_note_apply(s, n);
-        if (applied == 1)
-            budget = waiting <= NOTES_BEHIND ? NOTES_US
-                     : NOTES_US + (int64_t)(waiting - NOTES_BEHIND) * 10;
-        budget = budget < NOTES_US_MAX ? budget : NOTES_US_MAX;
     }
     /* the search index's merging: about a page of it for each note, which
      * is what FTS5 would do by itself, only in bursts */
@@ -261,10 +280,8 @@ static bool take(sl_srv *s, sl_srv_ticket **ts, size_t *nt, bool *notes)
         s->qtail = NULL;
     s->qlen -= *nt;
     int64_t now = sl_srv_now_us();
-    for (sl_srv_ticket *t = *nt ? *ts : NULL; t; t = t->next)
+    for (sl_srv_ticket *t = *ts; t; t = t->next)
         t->taken_us = now;
-    if (!*nt)
-        *ts = NULL;
     *notes = s->nhead != NULL;
     s->store_busy = *ts || *notes;
     pthread_mutex_unlock(&s->qlock);

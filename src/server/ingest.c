@@ -69,12 +69,7 @@ static void show_progress(ingest *g, bool last)
 /* Queues one article (the bytes are copied). */
 static void submit(ingest *g, const char *id, sl_format fmt, const char *data, size_t len)
 {
-    sl_srv_ticket *t = sl_xcalloc(1, sizeof *t);
-    t->op = SL_SRV_PUT;
-    t->id = sl_xstrdup(id);
-    t->format = fmt;
-    t->body = sl_srv_memdup(data, len);
-    t->len = len;
+    sl_srv_ticket *t = sl_srv_ticket_new(id, data ? data : "", len, fmt, NULL, 0);
     t->done = acked;
     t->cls = g;
     pthread_mutex_lock(&g->lock);

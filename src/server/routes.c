@@ -267,15 +267,7 @@ static void put_article(sl_srv *s, const sl_srv_req *q, const char *id, sl_srv_r
         return;
     }
     sl_article_free(a);
-    sl_srv_ticket *t = sl_xcalloc(1, sizeof *t);
-    t->op = SL_SRV_PUT;
-    t->id = sl_xstrdup(id);
-    t->format = fmt;
-    t->ctype = ctype ? sl_xstrdup(ctype) : NULL;
-    t->body = sl_srv_memdup(q->body ? q->body : "", q->len);
-    t->len = q->len;
-    t->expires = expires;
-    r->ticket = t;
+    r->ticket = sl_srv_ticket_new(id, q->body ? q->body : "", q->len, fmt, ctype, expires);
 }
 
 static void delete_article(sl_srv *s, const sl_srv_req *q, const char *id, sl_srv_resp *r)
@@ -283,10 +275,7 @@ static void delete_article(sl_srv *s, const sl_srv_req *q, const char *id, sl_sr
     r->route = SL_SRV_R_DELETE;
     if (!is_ready(s, r) || !may_write(s, q, r))
         return;
-    sl_srv_ticket *t = sl_xcalloc(1, sizeof *t);
-    t->op = SL_SRV_DELETE;
-    t->id = sl_xstrdup(id);
-    r->ticket = t;
+    r->ticket = sl_srv_ticket_new(id, NULL, 0, 0, NULL, 0);
 }
 
 /* The article as `storyline inspect` prints it, with what the store knows

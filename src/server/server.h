@@ -118,6 +118,11 @@ typedef struct sl_srv_ticket {
     int64_t queued_us, taken_us, durable_us; /* when it reached each stage */
 } sl_srv_ticket;
 
+/* A new write of article 'id' (PUT when body is non-NULL: the body's len
+ * bytes, format and Content-Type (NULL: none) are copied; else DELETE).
+ * Caller submits it, or frees it with sl_srv_ticket_free(). */
+sl_srv_ticket *sl_srv_ticket_new(const char *id, const char *body, size_t len, int format,
+                                 const char *ctype, int64_t expires);
 void sl_srv_ticket_free(sl_srv_ticket *t);
 
 /* ---- the answer cache (cache.c) ---------------------------------------------- */
