@@ -18,7 +18,8 @@
  *    They are written to a temporary JSON lines file.  The sketch + index insert time per article
  *    (articles already read and prepared), beside `wc -w` on the same
  *    bytes; index memory per article; the time of one query (sl_dedup_find
- *    of an article not in the index).  Median of 3 runs, in CPU time (the
+ *    of an article not in the index); the rebuild of the whole index from
+ *    its sketches that removals set off (sl_dedup_compacted).  Median of 3 runs, in CPU time (the
  *    machine is shared; wall time would count other jobs).
  *
  * Reads ../shared (or $SL_SHARED) at run time; prints "skip" when absent.
@@ -387,7 +388,7 @@ static void speed(sl_engine *e, size_t count)
     unload(&dev_c);
     load(e, tmp, "id", &set); /* read and prepared here, not timed */
     size_t n = set.n > 1000 ? set.n - 1000 : set.n;
-    double t_add[3], t_find[3], t_wc[3];
+    double t_add[3], t_find[3], t_wc[3], t_compact[3];
     size_t per = 0, idb = 0, groups = 0, used = 0;
     for (int run = 0; run < 3; run++) {
         sl_dedup *d = sl_dedup_new(e);
@@ -400,6 +401,10 @@ static void speed(sl_engine *e, size_t count)
         for (size_t i = n; i < set.n; i++)
             sl_dedup_find(d, set.a[i], &r);
         t_find[run] = (now() - t0) / (double)(set.n - n);
+        t0 = now();
+        sl_dedup *c = sl_dedup_compacted(d); /* what removals set off now and then */
+        t_compact[run] = (now() - t0) / (double)n;
+        sl_dedup_free(c);
         per = sl_dedup_bytes(d, &idb);
         used = d->n * (sizeof *d->rec + sizeof *d->sig + SL_MINHASH_BANDS * sizeof *d->next) +
                ((size_t)SL_MINHASH_BANDS << d->bits) * sizeof *d->head;
@@ -412,6 +417,22 @@ static void speed(sl_engine *e, size_t count)
             printf("wc -w failed\n");
         t_wc[run] = children() - t0;
     }
+    /* churn, as in a service whose articles expire: keep the latest n / 4 */
+    size_t window = n / 4, held = 0, churn_bytes = 0;
+    double t_churn;
+    {
+        sl_dedup *d = sl_dedup_new(e);
+        double t0 = now();
+        for (size_t i = 0; i < n; i++) {
+            sl_dedup_add(d, set.a[i], NULL);
+            if (i >= window)
+                sl_dedup_remove(d, sl_article_id(set.a[i - window]));
+        }
+        t_churn = now() - t0;
+        churn_bytes = sl_dedup_bytes(d, NULL);
+        held = d->n;
+        sl_dedup_free(d);
+    }
     double ta = median3(t_add), tf = median3(t_find), tw = median3(t_wc);
     double mb = bytes * ((double)n / (count + 1000)) / 1e6;
     printf("speed (%zu synthetic articles of %.1f KB, %zu copy groups): sketch + insert %.0f articles/s"
@@ -423,6 +444,11 @@ static void speed(sl_engine *e, size_t count)
            (double)per / n, (double)used / n, (double)idb / n);
     printf("query: %.1f us per sl_dedup_find (sketch + candidates + judging, median of 3)\n",
            tf * 1e6);
+    printf("churn: %zu added, each removed %zu adds later: %.0f bytes per article kept, %zu"
+           " records held for %zu kept; add + remove %.0f articles/s\n", n, window,
+           (double)churn_bytes / window, held, window, n / t_churn);
+    printf("compaction: %.2f us per article kept (the rebuild sl_dedup_remove sets off once more"
+           " than half the records are removed; median of 3)\n", median3(t_compact) * 1e6);
     unload(&set);
     remove(tmp);
 }

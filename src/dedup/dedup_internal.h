@@ -13,6 +13,10 @@
  *                 ----
  *                 <=232  in use; the growable arrays keep at most 1/16 more
  *
+ * A removed article keeps its record until removed ones are more than
+ * half the records (index.c), so an index that removes as fast as it adds
+ * holds at most about twice this per article it keeps.
+ *
  * The ids are interned apart (their bytes plus a 4-byte slot of a lookup
  * table at most half full), and sl_dedup_bytes() counts them apart.
  */
@@ -39,7 +43,8 @@ enum {
     REC_DIRTY = 4, /* (on a closure's root) its stars must be recomputed */
     REC_REP = 8,   /* represented: out of the chains, in the star of 'centre'
                       (an article of the chains that it copies) */
-    REC_OUT = REC_DUP | REC_REP /* out of the chains: goes with 'centre' */
+    REC_OUT = REC_DUP | REC_REP, /* out of the chains: goes with 'centre' */
+    REC_GONE = 16  /* removed (sl_dedup_remove): kept until the index compacts */
 };
 
 typedef struct {
@@ -70,6 +75,7 @@ struct sl_dedup {
     sl_minhash *sig;
     uint32_t *next; /* n x SL_MINHASH_BANDS: next article in the band chain */
     size_t n, cap;
+    size_t ngone;   /* records marked REC_GONE */
     /* band heads: band b, bucket k at head[(b << bits) + k] */
     uint32_t *head;
     unsigned bits;
@@ -137,6 +143,15 @@ uint32_t sl_dedup_root(sl_dedup *d, uint32_t i);
 uint32_t sl_dedup_append(sl_dedup *d, const char *id, const sl_dedup_rec *r,
                          const sl_minhash *sig);
 
+/* The root of i's closure, without shortening the path (d stays as it is). */
+uint32_t sl_dedup_root_of(const sl_dedup *d, uint32_t i);
+
+/* A new index holding d's articles that were not removed, in their order,
+ * with the same closures (less the removed articles) and chains, and its
+ * stars to be recomputed (so the same groups); linear in d's records.
+ * d is only read.  Caller frees with sl_dedup_free(). */
+sl_dedup *sl_dedup_compacted(const sl_dedup *d);
+
 /* Joins the closures of i and j. */
 void sl_dedup_unite(sl_dedup *d, uint32_t i, uint32_t j);
 
@@ -166,6 +181,11 @@ void sl_dedup_locate(sl_dedup *d, uint32_t i, uint32_t hint, sl_dedup_place *p);
 
 /* Recomputes the stars of every closure (after loading). */
 void sl_dedup_restar(sl_dedup *d);
+
+/* Takes removed article i out of the stars: what went with it (its exact
+ * copies, the articles it represented) is put back in the chains, and its
+ * closure is marked for recomputation, which leaves it out. */
+void sl_dedup_unstar(sl_dedup *d, uint32_t i);
 
 /* Drops the cached listing (after any change). */
 void sl_dedup_unlist(sl_dedup *d);

@@ -60,13 +60,6 @@ static void put_le(sl_buf *b, uint64_t v, int bytes)
     sl_buf_put(b, c, (size_t)bytes);
 }
 
-static uint32_t root_of(const sl_dedup *d, uint32_t i)
-{
-    while (d->rec[i].parent != i)
-        i = d->rec[i].parent;
-    return i;
-}
-
 static void put_sketch(sl_buf *b, const sl_minhash *s)
 {
     for (int i = 0; i < SL_MINHASH_BANDS; i++)
@@ -76,6 +69,12 @@ static void put_sketch(sl_buf *b, const sl_minhash *s)
 
 char *sl_dedup_save_buf(const sl_dedup *d, size_t *len)
 {
+    if (d->ngone) { /* removed articles are not saved: write the index without them */
+        sl_dedup *c = sl_dedup_compacted(d);
+        char *s = sl_dedup_save_buf(c, len);
+        sl_dedup_free(c);
+        return s;
+    }
     sl_buf b = {0};
     sl_buf_put(&b, MAGIC, 8);
     uint32_t head[6] = {VERSION, SL_MINHASH_K, SL_MINHASH_BANDS, SL_SHINGLE_WORDS,
@@ -92,7 +91,7 @@ char *sl_dedup_save_buf(const sl_dedup *d, size_t *len)
     for (uint32_t i = 0; i < d->n; i++) {
         const sl_dedup_rec *r = &d->rec[i];
         put_le(&b, r->exact, 8);
-        put_le(&b, root_of(d, i), 4);
+        put_le(&b, sl_dedup_root_of(d, i), 4);
         put_le(&b, r->flags & REC_OUT ? r->centre : SL_DEDUP_NONE, 4);
         put_le(&b, r->nsh, 2);
         put_le(&b, r->lang, 1);

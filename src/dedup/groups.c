@@ -116,7 +116,7 @@ static size_t gather(sl_dedup *d, uint32_t r)
     uint32_t i = r;
     do {
         const sl_dedup_rec *x = &d->rec[i];
-        if (!(x->flags & REC_OUT)) {
+        if (!(x->flags & (REC_OUT | REC_GONE))) {
             sl_grow((void **)&key, &cap, m + 1, sizeof *key);
             key[m++] = key_of(d, i);
         }
@@ -163,6 +163,36 @@ void sl_dedup_restar(sl_dedup *d)
             restar(d, r);
 }
 
+/* ---- a removed article ---------------------------------------------------------- */
+
+void sl_dedup_unstar(sl_dedup *d, uint32_t i)
+{
+    uint32_t r = sl_dedup_root(d, i), k = r, twin = SL_DEDUP_NONE;
+    do { /* the earliest exact copy that went with i stands for the others */
+        const sl_dedup_rec *x = &d->rec[k];
+        if ((x->flags & REC_DUP) && !(x->flags & REC_GONE) && x->centre == i && k < twin)
+            twin = k;
+        k = x->ring;
+    } while (k != r);
+    if (twin != SL_DEDUP_NONE) {
+        d->rec[twin].flags &= (uint8_t)~REC_DUP;
+        sl_dedup_chain(d, twin);
+    }
+    do {
+        sl_dedup_rec *x = &d->rec[k];
+        if ((x->flags & REC_OUT) && !(x->flags & REC_GONE) && x->centre == i) {
+            if (x->flags & REC_DUP) {
+                x->centre = twin;
+            } else { /* represented by i, among others: now in the chains itself */
+                x->flags &= (uint8_t)~REC_REP;
+                sl_dedup_chain(d, k);
+            }
+        }
+        k = x->ring;
+    } while (k != r);
+    d->rec[r].flags |= REC_DIRTY;
+}
+
 /* ---- one article ------------------------------------------------------------- */
 
 /* Another article of i's star than i, or NONE: its centre, unless i is
@@ -176,7 +206,7 @@ static uint32_t other_of(sl_dedup *d, uint32_t i)
     if (d->rec[c].first != c)
         return d->rec[c].first;
     do {
-        if (k != i && star_of(d, k) == c)
+        if (k != i && !(d->rec[k].flags & REC_GONE) && star_of(d, k) == c)
             return k;
         k = d->rec[k].ring;
     } while (k != r);
@@ -347,7 +377,7 @@ static sl_copy_kind kind_of(sl_dedup *d, uint32_t i)
     sl_copy_kind kind = SL_COPY_EXACT;
     size_t size = 0;
     do {
-        if (star_of(d, k) == c && ++size && k != c)
+        if (!(d->rec[k].flags & REC_GONE) && star_of(d, k) == c && ++size && k != c)
             kind = fold_kind(kind, relation(d, k, c));
         k = d->rec[k].ring;
     } while (k != r);
@@ -361,6 +391,8 @@ static size_t entries(sl_dedup *d, entry **out)
     size_t n = 0;
     *out = sl_xmalloc((d->n ? d->n : 1) * sizeof **out);
     for (uint32_t i = 0; i < d->n; i++) {
+        if (d->rec[i].flags & REC_GONE)
+            continue;
         uint32_t r = sl_dedup_root(d, i);
         clean(d, r);
         if (d->rec[r].ring != r)
@@ -483,6 +515,6 @@ char *sl_dedup_text(sl_dedup *d)
         in_groups += n;
     }
     sl_buf_printf(&b, "%zu copy group%s (%zu articles) among %zu articles\n", ng,
-                  ng == 1 ? "" : "s", in_groups, d->n);
+                  ng == 1 ? "" : "s", in_groups, sl_dedup_count(d));
     return sl_buf_take(&b);
 }

@@ -39,6 +39,16 @@
  * nothing changes, so the order property holds for every closure smaller
  * than that.
  *
+ * Removing (a deleted or replaced article).  The record stays, marked
+ * REC_GONE: lookups, candidate searches and the stars pass over it, and
+ * what went with it -- its exact copies, the articles it represented --
+ * goes back in the chains (groups.c), so the groups are at once those of
+ * an index that never had it.  Only its closure stays tied through it,
+ * which costs a recomputation a little more and changes no group.  When
+ * more than half the records are gone, the index renumbers the others
+ * into fresh arrays (sl_dedup_compacted): memory follows what is kept,
+ * and a service whose articles expire does not grow without end.
+ *
  * Ids are interned in one arena with an open-addressing table; an id that
  * is already there is refused (SL_EINPUT), the index unchanged.  The memory
  * budget is in dedup_internal.h.
@@ -86,7 +96,7 @@ void sl_dedup_free(sl_dedup *d)
     free(d);
 }
 
-size_t sl_dedup_count(const sl_dedup *d) { return d ? d->n : 0; }
+size_t sl_dedup_count(const sl_dedup *d) { return d ? d->n - d->ngone : 0; }
 
 size_t sl_dedup_bytes(const sl_dedup *d, size_t *id_bytes)
 {
@@ -117,7 +127,7 @@ uint32_t sl_dedup_lookup(const sl_dedup *d, const char *id)
         uint32_t v = d->idmap[s];
         if (!v)
             return SL_DEDUP_NONE;
-        if (!strcmp(sl_dedup_id_at(d, v - 1), id))
+        if (!(d->rec[v - 1].flags & REC_GONE) && !strcmp(sl_dedup_id_at(d, v - 1), id))
             return v - 1;
     }
 }
@@ -139,7 +149,8 @@ static void idmap_grow(sl_dedup *d)
     d->idmap_cap = d->idmap_cap ? 2 * d->idmap_cap : 64;
     d->idmap = sl_xcalloc(d->idmap_cap, sizeof *d->idmap);
     for (uint32_t i = 0; i < d->n; i++)
-        idmap_put(d, i);
+        if (!(d->rec[i].flags & REC_GONE))
+            idmap_put(d, i);
 }
 
 static uint32_t intern_id(sl_dedup *d, const char *id)
@@ -305,7 +316,7 @@ static size_t candidates(sl_dedup *d, const sl_minhash *s)
                 continue;
             live++;
             cur[b] = d->next[(size_t)c * SL_MINHASH_BANDS + b];
-            if (!exact && d->sig[c].band[b] != s->band[b])
+            if ((!exact && d->sig[c].band[b] != s->band[b]) || (d->rec[c].flags & REC_GONE))
                 continue;
             if (++met[b] == SL_DEDUP_KEY_MEETS)
                 cur[b] = SL_DEDUP_NONE; /* the latest are enough */
@@ -383,6 +394,26 @@ static size_t join_copies(sl_dedup *d, uint32_t i, uint32_t *twin)
     return n;
 }
 
+/* Finds the copies of just appended article i, joins them, and places it:
+ * in the chains, out of them (an exact twin's, or represented), and in
+ * the stars.  Stores where it stands in *p. */
+static void place(sl_dedup *d, uint32_t i, sl_dedup_place *p)
+{
+    uint32_t twin = SL_DEDUP_NONE;
+    size_t n = d->rec[i].exact ? join_copies(d, i, &twin) : 0;
+    if (twin != SL_DEDUP_NONE) { /* it goes wherever its twin goes */
+        d->rec[i].flags |= REC_DUP;
+        d->rec[i].centre = twin;
+        sl_dedup_locate(d, i, twin, p);
+    } else {
+        if (n >= SL_DEDUP_REPRESENTED)
+            d->rec[i].flags |= REC_REP; /* its copies stand for it */
+        else if (d->rec[i].exact)
+            sl_dedup_chain(d, i);
+        sl_dedup_place_new(d, i, d->cand, d->judged, n, p);
+    }
+}
+
 sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res)
 {
     const char *id = sl_article_id(a);
@@ -391,21 +422,83 @@ sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res)
         return SL_EINPUT;
     }
     sl_dedup_rec r = sketch(d, a);
-    uint32_t i = sl_dedup_append(d, id, &r, &d->probe), twin = SL_DEDUP_NONE;
-    size_t n = r.exact ? join_copies(d, i, &twin) : 0;
+    uint32_t i = sl_dedup_append(d, id, &r, &d->probe);
     sl_dedup_place p;
-    if (twin != SL_DEDUP_NONE) { /* it goes wherever its twin goes */
-        d->rec[i].flags |= REC_DUP;
-        d->rec[i].centre = twin;
-        sl_dedup_locate(d, i, twin, &p);
-    } else {
-        if (n >= SL_DEDUP_REPRESENTED)
-            d->rec[i].flags |= REC_REP; /* its copies stand for it */
-        else if (r.exact)
-            sl_dedup_chain(d, i);
-        sl_dedup_place_new(d, i, d->cand, d->judged, n, &p);
-    }
+    place(d, i, &p);
     fill(d, &p, res);
+    return SL_OK;
+}
+
+/* ---- removing ----------------------------------------------------------------------------- */
+
+uint32_t sl_dedup_root_of(const sl_dedup *d, uint32_t i)
+{
+    while (d->rec[i].parent != i)
+        i = d->rec[i].parent;
+    return i;
+}
+
+/* Renumbers rather than replays: replaying every add would judge every
+ * candidate pair again (30 us an article on bench/dedup_eval's set), where
+ * the records already say what was found. */
+sl_dedup *sl_dedup_compacted(const sl_dedup *d)
+{
+    sl_dedup *c = sl_dedup_new(d->e);
+    memcpy(c->lang, d->lang, sizeof c->lang);
+    c->nlang = d->nlang;
+    uint32_t *to = sl_xmalloc((d->n + 1) * sizeof *to);   /* old index -> new */
+    uint32_t *first = sl_xmalloc((d->n + 1) * sizeof *first); /* old root -> new */
+    for (uint32_t i = 0; i < d->n; i++) {
+        to[i] = first[i] = SL_DEDUP_NONE;
+        if (!(d->rec[i].flags & REC_GONE))
+            to[i] = sl_dedup_append(c, sl_dedup_id_at(d, i), &d->rec[i], &d->sig[i]);
+    }
+    for (uint32_t i = 0; i < d->n; i++) {
+        if (to[i] == SL_DEDUP_NONE)
+            continue;
+        uint32_t j = to[i], r = sl_dedup_root_of(d, i);
+        if (first[r] == SL_DEDUP_NONE)
+            first[r] = j;
+        else
+            sl_dedup_unite(c, first[r], j);
+        uint32_t with = d->rec[i].flags & REC_OUT ? to[d->rec[i].centre] : SL_DEDUP_NONE;
+        if (with != SL_DEDUP_NONE) { /* goes with an article of the chains, as before */
+            c->rec[j].flags = d->rec[i].flags & REC_OUT;
+            c->rec[j].centre = with;
+        } else if (d->rec[i].flags & (REC_LSH | REC_OUT)) {
+            sl_dedup_chain(c, j); /* in index order: the chains keep their order */
+        }
+    }
+    for (uint32_t j = 0; j < c->n; j++)
+        if (c->rec[j].parent == j && c->rec[j].ring != j)
+            c->rec[j].flags |= REC_DIRTY; /* its stars are redone when next read */
+    free(to);
+    free(first);
+    return c;
+}
+
+/* Replaces d's records by those of sl_dedup_compacted(d), in place. */
+static void compact(sl_dedup *d)
+{
+    sl_dedup *c = sl_dedup_compacted(d), old = *d;
+    *d = *c;
+    *c = old;
+    sl_dedup_free(c);
+}
+
+sl_status sl_dedup_remove(sl_dedup *d, const char *id)
+{
+    uint32_t i = sl_dedup_lookup(d, id);
+    if (i == SL_DEDUP_NONE) {
+        sl_engine_seterr(d->e, "%s: not in the copy index", id);
+        return SL_EINPUT;
+    }
+    d->rec[i].flags |= REC_GONE;
+    d->ngone++;
+    sl_dedup_unstar(d, i);
+    sl_dedup_unlist(d);
+    if (2 * d->ngone > d->n)
+        compact(d);
     return SL_OK;
 }
 

@@ -177,9 +177,9 @@ sl_status sl_index_add(sl_index *x, sl_article *a)
         sl_article_free(a);
         return SL_EINPUT;
     }
-    sl_dedup_result copy = {0}; /* serve: zeroed, as sl_dedup_add leaves it unset for an id it
-                                    already holds (a removed article PUT again) */
-    sl_dedup_add(x->copies, a, &copy); /* cannot fail: the id is new here */
+    sl_dedup_result copy = {0};
+    sl_dedup_add(x->copies, a, &copy); /* cannot fail: the id is new here (a removed
+                                          article left the copy index too) */
     long orig = copy.match ? id_find(x, copy.match) : -1;
     sl_draft d;
     sl_profile_count(x->e, a, &d);
@@ -468,6 +468,7 @@ sl_status sl_index_remove(sl_index *x, const char *id)
     }
     if (x->cnum[i])
         sl_events_remove(x->events, x->cnum[i] - 1);
+    sl_dedup_remove(x->copies, id);
     x->slot[id_slot(x, id)] = GONE;
     sl_profile_free(x->prof[i]);
     x->prof[i] = NULL;

@@ -730,6 +730,150 @@ static void hostile_near_flood_is_represented(void)
     sl_dedup_free(d);
 }
 
+/* ---- removing ------------------------------------------------------------------------ */
+
+/* After any removals, the groups are those of an index that never had the
+ * removed articles: copies tied only through a removed one fall apart, and
+ * a removed centre's star is redone -- with or without the compaction
+ * that more than half the records removed sets off. */
+static void remove_gives_the_groups_of_an_index_without_them(void)
+{
+    uint64_t seed = 7;
+    for (int round = 0; round < 40; round++) {
+        size_t order[NSET], nkept = 0;
+        for (size_t k = 0; k < NSET; k++)
+            order[k] = k;
+        sl_dedup *d = build(order);
+        size_t removals = 1 + (size_t)(rnd(&seed) % (NSET - 1));
+        bool gone[NSET] = {false};
+        for (size_t r = 0; r < removals; r++) {
+            size_t k = (size_t)(rnd(&seed) % NSET);
+            if (gone[k])
+                continue;
+            gone[k] = true;
+            CHECK_INT(sl_dedup_remove(d, SET[k].id), SL_OK);
+        }
+        sl_dedup *fresh = sl_dedup_new(E);
+        for (size_t k = 0; k < NSET; k++)
+            if (!gone[k]) {
+                add(fresh, story_art(SET[k].id, SET[k].story, SET[k].from, SET[k].to));
+                nkept++;
+            }
+        char *got = canonical(d), *want = canonical(fresh);
+        CHECK_STR(got, want);
+        CHECK_INT(sl_dedup_count(d), nkept);
+        for (size_t k = 0; k < NSET; k++)
+            CHECK((sl_dedup_group_of(d, SET[k].id, NULL) == NULL) == gone[k]);
+        free(got);
+        free(want);
+        sl_dedup_free(fresh);
+        sl_dedup_free(d);
+    }
+}
+
+static void remove_splits_a_chain_at_the_removed_link(void)
+{
+    sl_dedup *d = sl_dedup_new(E);
+    add(d, story_art("head", 1, 0, 4));
+    add(d, story_art("tail", 1, 5, 9));
+    add(d, story_art("whole", 1, 0, 9)); /* holds both: one group of three */
+    CHECK_INT(sl_dedup_remove(d, "whole"), SL_OK);
+    char *got = canonical(d);
+    CHECK_STR(got, ""); /* head and tail share nothing */
+    free(got);
+    CHECK_STR(sl_dedup_group_of(d, "tail", NULL), "tail");
+    CHECK_INT(sl_dedup_remove(d, "whole"), SL_EINPUT);
+    CHECK(strstr(sl_engine_error(E), "whole: not in the copy index") != NULL);
+    sl_dedup_free(d);
+}
+
+/* An id removed and added again is judged on its new text. */
+static void remove_frees_the_id_for_a_new_text(void)
+{
+    sl_dedup *d = sl_dedup_new(E);
+    add(d, story_art("x", 1, 0, 6));
+    add(d, story_art("copy", 1, 0, 6));
+    CHECK_INT(sl_dedup_remove(d, "x"), SL_OK);
+    sl_dedup_result r = add(d, story_art("x", 2, 0, 6));
+    CHECK_INT(r.kind, SL_COPY_NONE);
+    CHECK_STR(sl_dedup_group_of(d, "copy", NULL), "copy");
+    CHECK_INT(sl_dedup_group_count(d), 0);
+    r = add(d, story_art("again", 1, 0, 6)); /* the old text still has its copy */
+    CHECK_INT(r.kind, SL_COPY_EXACT);
+    CHECK_STR(r.match, "copy");
+    sl_dedup_free(d);
+}
+
+/* The exact copies that went with a removed article, and the articles it
+ * represented, stay one group and go on taking new copies. */
+static void remove_keeps_what_went_with_it(void)
+{
+    sl_dedup *d = sl_dedup_new(E);
+    sl_article *a = story_art("t", 1, 0, 5);
+    for (int i = 0; i < 4; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "t%d", i);
+        add_as(d, a, id);
+    }
+    CHECK_INT(sl_dedup_remove(d, "t0"), SL_OK); /* the one in the chains */
+    sl_dedup_result r = add_as(d, a, "t4");
+    CHECK_INT(r.kind, SL_COPY_EXACT);
+    CHECK_STR(r.group, "t1");
+    char *got = canonical(d);
+    CHECK_STR(got, "exact: t1 t2 t3 t4 | ");
+    free(got);
+    sl_article_free(a);
+    sl_dedup_free(d);
+
+    d = sl_dedup_new(E);
+    a = story_art("n", 12, 0, 5);
+    add_near_copies(d, a, 400); /* past 32 in the chains, the rest represented */
+    for (int i = 0; i < 40; i++) { /* every article of the chains, and more */
+        char id[16];
+        snprintf(id, sizeof id, "n%d", i);
+        CHECK_INT(sl_dedup_remove(d, id), SL_OK);
+    }
+    CHECK_INT(sl_dedup_group_count(d), 1);
+    const char *const *ids;
+    size_t n;
+    sl_dedup_group(d, 0, &ids, &n);
+    CHECK_INT(n, 360);
+    CHECK_STR(ids[0], "n40");
+    r = add_as(d, a, "late");
+    CHECK_STR(r.group, "n40");
+    sl_article_free(a);
+    sl_dedup_free(d);
+}
+
+/* Removed records are dropped once they are more than half the index, and
+ * are never saved. */
+static void remove_compacts_and_saves_without_them(void)
+{
+    sl_dedup *d = sl_dedup_new(E);
+    for (unsigned i = 0; i < 300; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%u", i);
+        add(d, story_art(id, 20 + i, 0, 4));
+    }
+    for (unsigned i = 0; i < 200; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%u", i);
+        sl_dedup_remove(d, id);
+    }
+    CHECK_INT(sl_dedup_count(d), 100);
+    CHECK(d->n < 200); /* compacted on the 151st removal */
+    size_t len;
+    char *data = sl_dedup_save_buf(d, &len);
+    sl_dedup_free(d);
+    CHECK_INT(sl_dedup_load_buf(E, "compacted", data, len, &d), SL_OK);
+    CHECK_INT(d ? sl_dedup_count(d) : 0, 100);
+    CHECK(d && d->n == 100);
+    CHECK(d && sl_dedup_group_of(d, "a0", NULL) == NULL);
+    CHECK_STR(d ? sl_dedup_group_of(d, "a299", NULL) : NULL, "a299");
+    free(data);
+    sl_dedup_free(d);
+}
+
 /* ---- the file ---------------------------------------------------------------------------- */
 
 static sl_dedup *small_index(void)
@@ -873,6 +1017,11 @@ int main(void)
     RUN(order_does_not_change_the_groups);
     RUN(chain_does_not_join_unrelated_ends);
     RUN(chain_parts_of_one_text_are_one_group);
+    RUN(remove_gives_the_groups_of_an_index_without_them);
+    RUN(remove_splits_a_chain_at_the_removed_link);
+    RUN(remove_frees_the_id_for_a_new_text);
+    RUN(remove_keeps_what_went_with_it);
+    RUN(remove_compacts_and_saves_without_them);
     RUN(hostile_ten_thousand_identical);
     RUN(hostile_near_flood_is_represented);
     RUN(hostile_long_chain_and_near_flood);

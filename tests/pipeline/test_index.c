@@ -98,6 +98,40 @@ static void remove_takes_an_article_out(void)
     sl_index_free(x);
 }
 
+static void add_json(sl_index *x, const char *line)
+{
+    sl_article *a = NULL;
+    if (sl_article_read(E, "t.jsonl", line, strlen(line), SL_FORMAT_JSONL, &a) == SL_OK)
+        CHECK_INT(sl_index_add(x, a), SL_OK);
+}
+
+/* A removed article leaves its copy group too; put back with a new text,
+ * it is judged on that text. */
+static void remove_takes_an_article_out_of_its_copies(void)
+{
+    sl_index *x = filled();
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", ARTS[0]);
+    memcpy(strstr(copy, "q1"), "c1", 2); /* q1's text under another id */
+    add_json(x, copy);
+    sl_index_update(x);
+    char *json = sl_index_copies_json(x);
+    CHECK_STR(json, "{\"groups\":[{\"kind\":\"exact\",\"articles\":[\"q1\",\"c1\"]}]}");
+    free(json);
+    CHECK_INT(sl_index_remove(x, "q1"), SL_OK);
+    json = sl_index_copies_json(x);
+    CHECK_STR(json, "{\"groups\":[]}");
+    free(json);
+    snprintf(copy, sizeof copy, "%s", ARTS[2]);
+    memcpy(strstr(copy, "f1"), "q1", 2); /* q1 again, with f1's text */
+    add_json(x, copy);
+    sl_index_update(x);
+    json = sl_index_copies_json(x);
+    CHECK_STR(json, "{\"groups\":[{\"kind\":\"exact\",\"articles\":[\"f1\",\"q1\"]}]}");
+    free(json);
+    sl_index_free(x);
+}
+
 /* The same id twice is refused, the first kept. */
 static void a_repeated_id_is_refused(void)
 {
@@ -132,6 +166,7 @@ int main(void)
     RUN(events_group_reports);
     RUN(restore_gives_the_same_events);
     RUN(remove_takes_an_article_out);
+    RUN(remove_takes_an_article_out_of_its_copies);
     RUN(a_repeated_id_is_refused);
     RUN(stories_by_id);
     sl_engine_free(E);
