@@ -376,6 +376,9 @@ typedef struct {
     int period_days;  /* only groups with an article this recent (counted
                          back from the newest article's date) */
     size_t limit;     /* at most this many groups */
+    size_t articles;  /* stories: at most this many of each story's articles
+                         listed, one per site first ("article_count" gives
+                         them all); 0: every article */
 } sl_query;
 
 /* The events, largest first:

@@ -62,7 +62,7 @@ function storyCard(s) {
       langs(s.languages),
       el("span", { class: "sources" }, sources(s.sources)),
       el("span", { class: "dates" }, span(s.dates)),
-      el("span", {}, (s.articles || []).length + " articles")),
+      el("span", {}, (s.article_count ?? (s.articles || []).length) + " articles")),
     summary ? el("p", { class: "summary" }, summary) : null);
 }
 
@@ -162,7 +162,7 @@ async function viewArticle(id) {
   box.replaceChildren(el("p", {}, "Loading\u2026"));
   try {
     const a = await getJSON("/articles/" + encodeURIComponent(id));
-    const story = topStories.find((s) => (s.articles || []).some((x) => x.id === a.id));
+    const story = topStories.find((s) => (s.events || []).includes(a.event));
     box.replaceChildren(
       el("a", { class: "back", href: "#/" }, "\u2190 Top stories"),
       el("h1", {}, a.title || a.id),

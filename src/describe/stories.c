@@ -270,6 +270,43 @@ static void put_langs(sl_buf *b, const char *langs)
 
 /* ---- one story ----------------------------------------------------------------- */
 
+static bool same_site(const sl_profile *a, const sl_profile *b)
+{
+    return a->site && b->site && !strcmp(a->site, b->site);
+}
+
+/* Which of r's articles to list when at most 'max' are: one of each site
+ * first (an article that names none counts as a site of its own, as in
+ * ranking), then the rest, in the story's order either way.  Stores their
+ * positions in r->members, ascending, in pick; returns how many. */
+static size_t pick_articles(const sl_describe_ctx *c, const row *r, size_t max, size_t *pick)
+{
+    if (max >= r->n) {
+        for (size_t k = 0; k < r->n; k++)
+            pick[k] = k;
+        return r->n;
+    }
+    bool *taken = sl_xcalloc(r->n + 1, sizeof *taken);
+    size_t n = 0;
+    for (int pass = 0; pass < 2 && n < max; pass++)
+        for (size_t k = 0; k < r->n && n < max; k++) {
+            if (taken[k])
+                continue;
+            const sl_profile *p = sl_events_profile(c->events, r->members[k]);
+            bool seen = false;
+            for (size_t j = 0; j < n && pass == 0 && !seen; j++)
+                seen = same_site(p, sl_events_profile(c->events, r->members[pick[j]]));
+            if (!seen)
+                taken[k] = true, pick[n++] = k;
+        }
+    n = 0;
+    for (size_t k = 0; k < r->n; k++)
+        if (taken[k])
+            pick[n++] = k;
+    free(taken);
+    return n;
+}
+
 static void put_story_json(sl_buf *b, const sl_describe_ctx *c, const row *r, const sl_query *q)
 {
     const sl_story *st = r->st;
@@ -322,9 +359,12 @@ static void put_story_json(sl_buf *b, const sl_describe_ctx *c, const row *r, co
     for (size_t i = 0; i < nt; i++)
         sl_buf_printf(b, "%s\"e%u\"", i ? "," : "", sl_events_at(c->events, tl[i].ev)->id);
     free(tl);
-    sl_buf_puts(b, "],\"articles\":[");
+    size_t *pick = sl_xmalloc((r->n + 1) * sizeof *pick);
+    size_t npick = pick_articles(c, r, q && q->articles ? q->articles : r->n, pick);
+    sl_buf_printf(b, "],\"article_count\":%zu,\"articles\":[", r->n);
     day_memo memo = {UINT32_MAX, SL_NO_DAY};
-    for (size_t k = 0; k < r->n; k++) {
+    for (size_t j = 0; j < npick; j++) {
+        size_t k = pick[j];
         const sl_profile *p = sl_events_profile(c->events, r->members[k]);
         bool inferred;
         int32_t d = article_day(c, p, r->members[k], &inferred, &memo);
@@ -347,6 +387,7 @@ static void put_story_json(sl_buf *b, const sl_describe_ctx *c, const row *r, co
             sl_buf_puts(b, "null");
         sl_buf_putc(b, '}');
     }
+    free(pick);
     sl_buf_printf(b, "],\"score\":%.2f}", r->score);
 }
 

@@ -40,7 +40,7 @@
 
 #include <cJSON.h>
 
-enum { BATCH = 256, BATCH_MS = 300, SYNC_CHUNK = 20000, EVENT_SYNC_MS = 2000,
+enum { LIST_ARTICLES = 10, BATCH = 256, BATCH_MS = 300, SYNC_CHUNK = 20000, EVENT_SYNC_MS = 2000,
        CACHE_IDLE_S = 600 };
 
 /* ---- notes: what the worker asks the store thread to save ---------------------- */
@@ -383,7 +383,9 @@ static char *threads_of(const char *events)
 
 sl_srv_blob *sl_srv_answer(sl_srv *s, const sl_srv_key *k)
 {
-    sl_query q = {k->lang[0] ? k->lang : NULL, k->period_days, k->limit};
+    /* a listing names a few articles per story (GET /stories/{id} has them all):
+     * the top 20 stories of 100,000 articles listed every one in 15 MB */
+    sl_query q = {k->lang[0] ? k->lang : NULL, k->period_days, k->limit, LIST_ARTICLES};
     pthread_mutex_lock(&s->xlock);
     char *json = k->kind == SL_SRV_Q_STORIES ? sl_index_stories_json(s->x, &q)
                                              : sl_index_events_json(s->x, &q);

@@ -194,6 +194,24 @@ expect_match serve-public-needs-token-says "$(cat "$D/s4.log")" 'needs --token-f
 "$STORYLINE" serve --db "$D/no/such/dir/x.db" --port 0 2>"$D/s5.log"
 expect serve-bad-db $? 1
 
+# ---- a listing names a few articles per story, the story page all -----------------------
+
+start_server "$D/s8.log" "$D/wire.db"
+wait_ready
+codes=""
+for n in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    codes="$codes $(req PUT "/articles/wire-$n" -H 'Content-Type: application/json' --data-binary \
+        '{"site": "paper-'"$n"'", "date": "2026-05-04", "text": "The ferry between Harlingen and Terschelling stopped on Monday after a crack was found in its hull, the operator said. Repairs will take two weeks and a smaller boat will run twice a day."}')"
+done
+expect serve-wire-put "$codes" " 201 201 201 201 201 201 201 201 201 201 201 201"
+wait_settled
+req GET /stories >/dev/null
+expect serve-listing-caps-articles "$(jq_py '[(s["article_count"], len(s["articles"]), len({a["id"] for a in s["articles"]})) for s in j["stories"]]')" "[(12, 10, 10)]"
+story=$(jq_py 'j["stories"][0]["id"]')
+req GET "/stories/$story" >/dev/null
+expect serve-story-lists-all "$(jq_py '(j["article_count"], len(j["articles"]))')" "(12, 12)"
+stop_server
+
 # ---- ingest, then serve what it stored ----------------------------------------------------
 
 "$STORYLINE" ingest --db "$D/ingest.db" examples/ 2>"$D/ingest.log"

@@ -20,7 +20,8 @@ out=$("$STORYLINE" similarity --help); expect "similarity: help exits 0" "$?" 0
 J=$TMP/ex.json
 "$STORYLINE" stories examples >"$J"; expect "examples: exit 0" "$?" 0
 expect "examples: the contract fields" "$(py "$J" 'sorted(d["stories"][0])')" \
-  "['articles', 'dates', 'entities', 'events', 'headline', 'id', 'languages', 'score', 'sources', 'summary', 'timeline']"
+  "['article_count', 'articles', 'dates', 'entities', 'events', 'headline', 'id', 'languages', 'score', 'sources', 'summary', 'timeline']"
+expect "examples: the CLI lists every article" "$(py "$J" 'all(s["article_count"] == len(s["articles"]) for s in d["stories"])')" "True"
 expect "examples: most important first" "$(py "$J" '[s["score"] for s in d["stories"]] == sorted([s["score"] for s in d["stories"]], reverse=True)')" "True"
 expect "examples: the strike story leads, in six languages" "$(py "$J" 'sorted(d["stories"][0]["languages"])')" "['de', 'en', 'es', 'fr', 'nl', 'ru']"
 expect "examples: the headline is a real title of the story" \
