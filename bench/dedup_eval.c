@@ -18,8 +18,9 @@
  *    They are written to a temporary JSON lines file.  The sketch + index insert time per article
  *    (articles already read and prepared), beside `wc -w` on the same
  *    bytes; index memory per article; the time of one query (sl_dedup_find
- *    of an article not in the index); the rebuild of the whole index from
- *    its sketches that removals set off (sl_dedup_compacted).  Median of 3 runs, in CPU time (the
+ *    of an article not in the index); the renumbering that drops removed
+ *    records (sl_dedup_compacted); memory under churn (each article
+ *    removed a while after it came).  Median of 3 runs, in CPU time (the
  *    machine is shared; wall time would count other jobs).
  *
  * Reads ../shared (or $SL_SHARED) at run time; prints "skip" when absent.
@@ -447,8 +448,8 @@ static void speed(sl_engine *e, size_t count)
     printf("churn: %zu added, each removed %zu adds later: %.0f bytes per article kept, %zu"
            " records held for %zu kept; add + remove %.0f articles/s\n", n, window,
            (double)churn_bytes / window, held, window, n / t_churn);
-    printf("compaction: %.2f us per article kept (the rebuild sl_dedup_remove sets off once more"
-           " than half the records are removed; median of 3)\n", median3(t_compact) * 1e6);
+    printf("compaction: %.2f us per article kept (the renumbering sl_dedup_remove sets off once"
+           " more than half the records are removed; median of 3)\n", median3(t_compact) * 1e6);
     unload(&set);
     remove(tmp);
 }

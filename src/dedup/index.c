@@ -394,26 +394,6 @@ static size_t join_copies(sl_dedup *d, uint32_t i, uint32_t *twin)
     return n;
 }
 
-/* Finds the copies of just appended article i, joins them, and places it:
- * in the chains, out of them (an exact twin's, or represented), and in
- * the stars.  Stores where it stands in *p. */
-static void place(sl_dedup *d, uint32_t i, sl_dedup_place *p)
-{
-    uint32_t twin = SL_DEDUP_NONE;
-    size_t n = d->rec[i].exact ? join_copies(d, i, &twin) : 0;
-    if (twin != SL_DEDUP_NONE) { /* it goes wherever its twin goes */
-        d->rec[i].flags |= REC_DUP;
-        d->rec[i].centre = twin;
-        sl_dedup_locate(d, i, twin, p);
-    } else {
-        if (n >= SL_DEDUP_REPRESENTED)
-            d->rec[i].flags |= REC_REP; /* its copies stand for it */
-        else if (d->rec[i].exact)
-            sl_dedup_chain(d, i);
-        sl_dedup_place_new(d, i, d->cand, d->judged, n, p);
-    }
-}
-
 sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res)
 {
     const char *id = sl_article_id(a);
@@ -422,9 +402,20 @@ sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res)
         return SL_EINPUT;
     }
     sl_dedup_rec r = sketch(d, a);
-    uint32_t i = sl_dedup_append(d, id, &r, &d->probe);
+    uint32_t i = sl_dedup_append(d, id, &r, &d->probe), twin = SL_DEDUP_NONE;
+    size_t n = r.exact ? join_copies(d, i, &twin) : 0;
     sl_dedup_place p;
-    place(d, i, &p);
+    if (twin != SL_DEDUP_NONE) { /* it goes wherever its twin goes */
+        d->rec[i].flags |= REC_DUP;
+        d->rec[i].centre = twin;
+        sl_dedup_locate(d, i, twin, &p);
+    } else {
+        if (n >= SL_DEDUP_REPRESENTED)
+            d->rec[i].flags |= REC_REP; /* its copies stand for it */
+        else if (r.exact)
+            sl_dedup_chain(d, i);
+        sl_dedup_place_new(d, i, d->cand, d->judged, n, &p);
+    }
     fill(d, &p, res);
     return SL_OK;
 }

@@ -62,6 +62,9 @@ double sl_rank(const sl_describe_ctx *c, const uint32_t *members, size_t n, int3
 /* A site: an article's site name, else the host of its URL. */
 typedef char sl_site[64];
 
+/* p's site into out ("" if it names neither: a source of its own). */
+void sl_describe_site(const sl_profile *p, sl_site out);
+
 /* The distinct sites of members[0..n), in member order (*named of them;
  * caller frees the array), and in *unnamed how many members have none.
  * Ranking counts each of those as a source of its own; the story lists

@@ -27,9 +27,9 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-/* The site of an article: its site name, else the host of its URL. */
-static void site_of(const sl_profile *p, char *out, size_t cap)
+void sl_describe_site(const sl_profile *p, sl_site out)
 {
+    const size_t cap = sizeof(sl_site);
     out[0] = '\0';
     if (p->site && *p->site) {
         snprintf(out, cap, "%s", p->site);
@@ -92,7 +92,7 @@ sl_site *sl_describe_sites(const sl_describe_ctx *c, const uint32_t *m, size_t n
     strset_init(&set, n);
     *named = *unnamed = 0;
     for (size_t k = 0; k < n; k++) {
-        site_of(sl_events_profile(c->events, m[k]), sites[*named], sizeof *sites);
+        sl_describe_site(sl_events_profile(c->events, m[k]), sites[*named]);
         if (!*sites[*named])
             ++*unnamed;
         else if (strset_add(&set, sites[*named]))

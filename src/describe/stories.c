@@ -270,39 +270,36 @@ static void put_langs(sl_buf *b, const char *langs)
 
 /* ---- one story ----------------------------------------------------------------- */
 
-static bool same_site(const sl_profile *a, const sl_profile *b)
-{
-    return a->site && b->site && !strcmp(a->site, b->site);
-}
-
 /* Which of r's articles to list when at most 'max' are: one of each site
  * first (an article that names none counts as a site of its own, as in
  * ranking), then the rest, in the story's order either way.  Stores their
  * positions in r->members, ascending, in pick; returns how many. */
 static size_t pick_articles(const sl_describe_ctx *c, const row *r, size_t max, size_t *pick)
 {
-    if (max >= r->n) {
+    if (max >= r->n) { /* all: no site needed (and none compared with thousands) */
         for (size_t k = 0; k < r->n; k++)
             pick[k] = k;
         return r->n;
     }
     bool *taken = sl_xcalloc(r->n + 1, sizeof *taken);
+    sl_site *site = sl_xmalloc(max * sizeof *site);
     size_t n = 0;
-    for (int pass = 0; pass < 2 && n < max; pass++)
-        for (size_t k = 0; k < r->n && n < max; k++) {
-            if (taken[k])
-                continue;
-            const sl_profile *p = sl_events_profile(c->events, r->members[k]);
-            bool seen = false;
-            for (size_t j = 0; j < n && pass == 0 && !seen; j++)
-                seen = same_site(p, sl_events_profile(c->events, r->members[pick[j]]));
-            if (!seen)
-                taken[k] = true, pick[n++] = k;
-        }
+    for (size_t k = 0; k < r->n && n < max; k++) {
+        sl_describe_site(sl_events_profile(c->events, r->members[k]), site[n]);
+        bool seen = false;
+        for (size_t j = 0; j < n && *site[n] && !seen; j++)
+            seen = !strcmp(site[j], site[n]);
+        if (!seen)
+            taken[k] = true, n++;
+    }
+    for (size_t k = 0; k < r->n && n < max; k++) /* then the rest */
+        if (!taken[k])
+            taken[k] = true, n++;
     n = 0;
     for (size_t k = 0; k < r->n; k++)
         if (taken[k])
             pick[n++] = k;
+    free(site);
     free(taken);
     return n;
 }
