@@ -425,12 +425,15 @@ char *sl_index_similarity_json(sl_index *x, const char *a, const char *b);
  * Keeping an index across restarts (for a store such as src/store/)
  *
  * The store keeps each article and, beside it, its analysis as bytes
- * (sl_index_pack_article) and the number of the event it is in
- * (sl_index_article_event, which changes as events grow and merge); and,
- * now and then, the document frequencies (sl_index_pack_df).  A restart
- * restores the frequencies, then every article from its bytes into its
- * event, in the order they were first added: no text is read or analysed
- * again, and events and stories come back with the same ids.
+ * (sl_index_pack_article: its profile and its copy-index sketch) and the
+ * number of the event it is in (sl_index_article_event, which changes as
+ * events grow and merge); and, now and then, the document frequencies
+ * (sl_index_pack_df).  A restart restores the frequencies, then every
+ * article from its bytes into its event, in the order they were first
+ * added, and then into the copy index (sl_index_restore_copies): no text
+ * is read or analysed again; events and stories come back with the same
+ * ids, copies are found again (and counted once in ranking), and a repost
+ * of an article from before the restart is still known as its copy.
  * ---------------------------------------------------------------------- */
 
 /* The analysis of article 'id' as bytes (a versioned, checksummed form
@@ -450,6 +453,16 @@ unsigned sl_index_article_event(const sl_index *x, const char *id);
  * article or an id already in the index.  'buf' is borrowed. */
 sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t len,
                                    unsigned event);
+
+/* Restoring puts an article back in its event at once, and keeps its
+ * copy-index record aside: sl_index_restore_copies() adds up to 'max' of
+ * those (0: all), oldest first, and returns how many are left.  Copy
+ * groups do not depend on the order articles enter the copy index, so a
+ * service can be ready first and restore the copies in the background;
+ * until it has, a repost of an article from before is not known as its
+ * copy, and copies count apart in ranking.  Records of articles removed
+ * meanwhile are dropped. */
+size_t sl_index_restore_copies(sl_index *x, size_t max);
 
 /* The document frequencies as bytes (caller frees with free()), and back:
  * SL_EINPUT if the bytes are not an intact table.  Restore them before the

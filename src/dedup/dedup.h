@@ -135,4 +135,25 @@ sl_copy_kind sl_copy_rule(double j, double na, double nb, double *containment);
 sl_copy_kind sl_copy_judge(const sl_copy_side *x, const sl_copy_side *y,
                            double *jaccard, double *containment);
 
+/* ---- one article without its text (file.c) ----------------------------------- */
+
+/* What the copy index keeps of an article, apart from its id, as bytes:
+ * so a store can keep it beside the article's analysis and a restart can
+ * add the article back without its text (src/pipeline/index.c).
+ *
+ *   exact u64, nsh u16, language 16 bytes (NUL-padded; empty when unknown
+ *   or unsure), sketch 128 bytes (sl_minhash, byte by byte) -- all
+ *   little-endian, SL_DEDUP_PACKED bytes in all.
+ *
+ * sl_dedup_pack() appends those bytes of article 'id' to out; false (and
+ * nothing appended) if d does not hold it.  sl_dedup_add_packed() adds
+ * article 'id' from them exactly as sl_dedup_add() added it from its text
+ * (same judgements, same groups); SL_EINPUT with the reason for an id d
+ * holds or bytes that are not such a record (wrong length, an unterminated
+ * language, a sketch on a text without words).  'b' is borrowed. */
+#define SL_DEDUP_PACKED (8 + 2 + 16 + 128)
+bool sl_dedup_pack(const sl_dedup *d, const char *id, sl_buf *out);
+sl_status sl_dedup_add_packed(sl_dedup *d, const char *id, const unsigned char *b, size_t len,
+                              sl_dedup_result *res);
+
 #endif /* SL_DEDUP_H */

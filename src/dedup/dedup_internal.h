@@ -143,6 +143,12 @@ uint32_t sl_dedup_root(sl_dedup *d, uint32_t i);
 uint32_t sl_dedup_append(sl_dedup *d, const char *id, const sl_dedup_rec *r,
                          const sl_minhash *sig);
 
+/* Adds a new article (its id not in d) from its record and sketch: judges
+ * it against its candidates and places it, as sl_dedup_add() does once it
+ * has sketched the text (and sl_dedup_add_packed() from saved bytes). */
+void sl_dedup_add_record(sl_dedup *d, const char *id, const sl_dedup_rec *r,
+                         const sl_minhash *sig, sl_dedup_result *res);
+
 /* The root of i's closure, without shortening the path (d stays as it is). */
 uint32_t sl_dedup_root_of(const sl_dedup *d, uint32_t i);
 

@@ -32,7 +32,10 @@
  * "NAME: reason" and no index; never a crash.  fuzz/fuzz_dedup_load.c
  * feeds it arbitrary bytes, with and without a valid CRC.
  *
- * Tests: tests/dedup/test_dedup.c (file_* cases).
+ * One article's record alone (sl_dedup_pack, dedup.h) uses the same
+ * fields, so a store can keep it with the article and add it back.
+ *
+ * Tests: tests/dedup/test_dedup.c (file_* and packed_* cases).
  */
 #include "dedup_internal.h"
 
@@ -102,6 +105,21 @@ char *sl_dedup_save_buf(const sl_dedup *d, size_t *len)
     put_le(&b, crc32_z(0, (const unsigned char *)b.s, b.len), 4);
     *len = b.len;
     return sl_buf_take(&b);
+}
+
+bool sl_dedup_pack(const sl_dedup *d, const char *id, sl_buf *out)
+{
+    uint32_t i = sl_dedup_lookup(d, id);
+    if (i == SL_DEDUP_NONE)
+        return false;
+    const sl_dedup_rec *r = &d->rec[i];
+    put_le(out, r->exact, 8);
+    put_le(out, r->nsh, 2);
+    char pad[LANG_BYTES] = {0};
+    memcpy(pad, d->lang[r->lang], strnlen(d->lang[r->lang], LANG_BYTES - 1));
+    sl_buf_put(out, pad, LANG_BYTES);
+    put_sketch(out, &d->sig[i]);
+    return true;
 }
 
 sl_status sl_dedup_save(const sl_dedup *d, const char *path)
@@ -244,6 +262,52 @@ static void read_sketch(reader *r, sl_minhash *s)
         s->band[i] = (uint16_t)get_le(r, 2);
     memcpy(s->small, r->p, sizeof s->small);
     r->p += sizeof s->small;
+}
+
+/* Reads one packed record (sl_dedup_pack) into *rec, *sig and lang[];
+ * returns the reason it is not one, or NULL. */
+static const char *read_packed(const unsigned char *b, size_t len, sl_dedup_rec *rec,
+                               sl_minhash *sig, char lang[LANG_BYTES])
+{
+    if (len != SL_DEDUP_PACKED)
+        return len < SL_DEDUP_PACKED ? "packed copy record truncated"
+                                     : "packed copy record too long";
+    reader r = {b, b + len};
+    *rec = (sl_dedup_rec){0};
+    rec->exact = get_le(&r, 8);
+    rec->nsh = (uint16_t)get_le(&r, 2);
+    memcpy(lang, r.p, LANG_BYTES);
+    r.p += LANG_BYTES;
+    size_t n = strnlen(lang, LANG_BYTES);
+    if (n == LANG_BYTES)
+        return "packed copy record: corrupt language";
+    for (size_t i = 0; i < n; i++)
+        if (!(lang[i] == '-' || (lang[i] >= 'a' && lang[i] <= 'z') ||
+              (lang[i] >= 'A' && lang[i] <= 'Z') || (lang[i] >= '0' && lang[i] <= '9')))
+            return "packed copy record: corrupt language";
+    read_sketch(&r, sig);
+    static const sl_minhash none;
+    if (!rec->exact && (rec->nsh || memcmp(sig, &none, sizeof none)))
+        return "packed copy record: a sketch on a text without words";
+    return NULL;
+}
+
+sl_status sl_dedup_add_packed(sl_dedup *d, const char *id, const unsigned char *b, size_t len,
+                              sl_dedup_result *res)
+{
+    sl_dedup_rec rec;
+    sl_minhash sig;
+    char lang[LANG_BYTES];
+    const char *err = read_packed(b, len, &rec, &sig, lang);
+    if (!err && sl_dedup_lookup(d, id) != SL_DEDUP_NONE)
+        err = "id already in the copy index (skipped)";
+    if (err) {
+        sl_engine_seterr(d->e, "%s: %s", id, err);
+        return SL_EINPUT;
+    }
+    rec.lang = sl_dedup_lang(d, lang);
+    sl_dedup_add_record(d, id, &rec, &sig, res);
+    return SL_OK;
 }
 
 static const char *read_body(reader *r, sl_dedup *d, const header *h)

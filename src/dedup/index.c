@@ -402,8 +402,15 @@ sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res)
         return SL_EINPUT;
     }
     sl_dedup_rec r = sketch(d, a);
-    uint32_t i = sl_dedup_append(d, id, &r, &d->probe), twin = SL_DEDUP_NONE;
-    size_t n = r.exact ? join_copies(d, i, &twin) : 0;
+    sl_dedup_add_record(d, id, &r, &d->probe, res);
+    return SL_OK;
+}
+
+void sl_dedup_add_record(sl_dedup *d, const char *id, const sl_dedup_rec *r,
+                         const sl_minhash *sig, sl_dedup_result *res)
+{
+    uint32_t i = sl_dedup_append(d, id, r, sig), twin = SL_DEDUP_NONE;
+    size_t n = r->exact ? join_copies(d, i, &twin) : 0;
     sl_dedup_place p;
     if (twin != SL_DEDUP_NONE) { /* it goes wherever its twin goes */
         d->rec[i].flags |= REC_DUP;
@@ -412,12 +419,11 @@ sl_status sl_dedup_add(sl_dedup *d, sl_article *a, sl_dedup_result *res)
     } else {
         if (n >= SL_DEDUP_REPRESENTED)
             d->rec[i].flags |= REC_REP; /* its copies stand for it */
-        else if (r.exact)
+        else if (r->exact)
             sl_dedup_chain(d, i);
         sl_dedup_place_new(d, i, d->cand, d->judged, n, &p);
     }
     fill(d, &p, res);
-    return SL_OK;
 }
 
 /* ---- removing ----------------------------------------------------------------------------- */

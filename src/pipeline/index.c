@@ -25,6 +25,7 @@
  */
 #include "../analyze/profile.h"
 #include "../cluster/cluster.h"
+#include "../dedup/dedup.h"
 #include "../describe/describe.h"
 #include "../text/terms.h"
 
@@ -34,6 +35,7 @@
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
+#include <zlib.h>
 
 enum { WARM_UP = 4096 };
 
@@ -55,6 +57,10 @@ struct sl_index {
     uint32_t *cnum;    /* profile number -> its number in the clusterer + 1
                           (0: not clustered yet), grown with prof */
     uint32_t *copy_of; /* profile number -> the one it copies + 1 (0: none) */
+    /* copy records of restored articles not yet in the copy index: each
+     * a profile number (u32) then SL_DEDUP_PACKED bytes, oldest first */
+    unsigned char *later;
+    size_t nlater, hlater, clater; /* bytes: waiting are later[hlater .. nlater) */
     uint32_t *slot;    /* id -> profile number + 1 (0: empty), open addressing */
     size_t nslot;      /* a power of two, or 0 */
 };
@@ -126,6 +132,7 @@ void sl_index_free(sl_index *x)
     free(x->slot);
     free(x->cnum);
     free(x->copy_of);
+    free(x->later);
     sl_stories_free(x->stories);
     sl_events_free(x->events);
     sl_dedup_free(x->copies);
@@ -389,6 +396,31 @@ char *sl_index_similarity_json(sl_index *x, const char *ida, const char *idb)
 
 /* ---- keeping an index across restarts ----------------------------------------------- */
 
+/* An article's pack holds what each of its indexes keeps of it, every
+ * integer little-endian:
+ *
+ *   "SLIX", version u8 (1)
+ *   profile      u32 length, then sl_profile_pack() (checksummed itself)
+ *   copy record  u32 length (0: none), then sl_dedup_pack()
+ *   crc          u32: zlib CRC-32 of every byte before it
+ *
+ * so a restart puts the article back in its event and in the copy index,
+ * with no text read again.  A bare profile pack ("SLPR": made before the
+ * copy record was kept) restores too, into its event only. */
+#define PACK_MAGIC "SLIX"
+enum { PACK_VERSION = 1, PACK_HEAD = 5 };
+
+static void put_u32le(sl_buf *b, uint32_t v)
+{
+    char c[4] = {(char)v, (char)(v >> 8), (char)(v >> 16), (char)(v >> 24)};
+    sl_buf_put(b, c, 4);
+}
+
+static uint32_t get_u32le(const unsigned char *c)
+{
+    return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
+}
+
 unsigned char *sl_index_pack_article(sl_index *x, const char *id, size_t *len)
 {
     long i = id_find(x, id);
@@ -398,7 +430,50 @@ unsigned char *sl_index_pack_article(sl_index *x, const char *id, size_t *len)
     }
     if (!x->warm)
         end_warm_up(x);
-    return sl_profile_pack(x->prof[i], x->vocab, len);
+    size_t np;
+    unsigned char *prof = sl_profile_pack(x->prof[i], x->vocab, &np);
+    sl_buf b = {0};
+    sl_buf_put(&b, PACK_MAGIC, 4);
+    sl_buf_putc(&b, PACK_VERSION);
+    put_u32le(&b, (uint32_t)np);
+    sl_buf_put(&b, (const char *)prof, np);
+    free(prof);
+    size_t at = b.len;
+    put_u32le(&b, 0);
+    if (sl_dedup_pack(x->copies, id, &b)) { /* its length, now known */
+        uint32_t n = (uint32_t)(b.len - at - 4);
+        for (int k = 0; k < 4; k++)
+            b.s[at + (size_t)k] = (char)(n >> (8 * k));
+    }
+    put_u32le(&b, (uint32_t)crc32(0, (const Bytef *)b.s, (uInt)b.len));
+    *len = b.len;
+    return (unsigned char *)sl_buf_take(&b);
+}
+
+/* Finds the profile and copy record in a pack; false if it is not an
+ * intact one (a bare profile pack is all profile, with no copy record). */
+static bool open_pack(const unsigned char *buf, size_t len, const unsigned char **prof,
+                      size_t *nprof, const unsigned char **copy, size_t *ncopy)
+{
+    *copy = NULL, *ncopy = 0;
+    if (len < PACK_HEAD || memcmp(buf, PACK_MAGIC, 4) != 0) {
+        *prof = buf, *nprof = len; /* the profile's own checks decide */
+        return true;
+    }
+    if (buf[4] != PACK_VERSION || len < PACK_HEAD + 12 ||
+        get_u32le(buf + len - 4) != (uint32_t)crc32(0, buf, (uInt)(len - 4)))
+        return false;
+    size_t end = len - 4, at = PACK_HEAD;
+    *nprof = get_u32le(buf + at);
+    at += 4;
+    if (*nprof > end - at || end - at - *nprof < 4)
+        return false;
+    *prof = buf + at;
+    at += *nprof;
+    *ncopy = get_u32le(buf + at);
+    at += 4;
+    *copy = *ncopy ? buf + at : NULL;
+    return *ncopy == end - at;
 }
 
 unsigned sl_index_article_event(const sl_index *x, const char *id)
@@ -413,7 +488,13 @@ sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t
                                    unsigned event)
 {
     char err[128];
-    sl_profile *p = sl_profile_unpack(buf, len, x->vocab, err, sizeof err);
+    const unsigned char *pb, *cb;
+    size_t np, nc;
+    if (!open_pack(buf, len, &pb, &np, &cb, &nc)) {
+        sl_engine_seterr(x->e, "packed article is damaged");
+        return SL_EINPUT;
+    }
+    sl_profile *p = sl_profile_unpack(pb, np, x->vocab, err, sizeof err);
     if (!p) {
         sl_engine_seterr(x->e, "%s", err);
         return SL_EINPUT;
@@ -423,9 +504,21 @@ sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t
         sl_profile_free(p);
         return SL_EINPUT;
     }
+    if (cb && nc != SL_DEDUP_PACKED) {
+        sl_engine_seterr(x->e, "%s: packed article is damaged (copy record)", p->id);
+        sl_profile_free(p);
+        return SL_EINPUT;
+    }
     if (!x->warm)
         end_warm_up(x);
     grow_profiles(x);
+    if (cb) { /* for sl_index_restore_copies() */
+        sl_grow((void **)&x->later, &x->clater, x->nlater + 4 + nc, 1);
+        uint32_t i = (uint32_t)x->n;
+        memcpy(x->later + x->nlater, &i, 4);
+        memcpy(x->later + x->nlater + 4, cb, nc);
+        x->nlater += 4 + nc;
+    }
     x->prof[x->n] = p;
     id_put(x, (uint32_t)x->n);
     if (event) {
@@ -439,6 +532,32 @@ sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t
     }
     x->n++;
     return SL_OK;
+}
+
+size_t sl_index_restore_copies(sl_index *x, size_t max)
+{
+    const size_t rec = 4 + SL_DEDUP_PACKED;
+    for (size_t k = 0; x->hlater < x->nlater && (max == 0 || k < max); k++) {
+        uint32_t i;
+        memcpy(&i, x->later + x->hlater, 4);
+        const unsigned char *b = x->later + x->hlater + 4;
+        x->hlater += rec;
+        if (!x->prof[i]) /* removed meanwhile */
+            continue;
+        sl_dedup_result copy = {0};
+        if (sl_dedup_add_packed(x->copies, x->prof[i]->id, b, SL_DEDUP_PACKED, &copy) == SL_OK &&
+            copy.match && !x->copy_of[i]) {
+            long orig = id_find(x, copy.match);
+            x->copy_of[i] = orig >= 0 ? (uint32_t)orig + 1 : 0;
+        }
+    }
+    size_t left = (x->nlater - x->hlater) / rec;
+    if (!left) {
+        free(x->later);
+        x->later = NULL;
+        x->nlater = x->hlater = x->clater = 0;
+    }
+    return left;
 }
 
 unsigned char *sl_index_pack_df(const sl_index *x, size_t *len)

@@ -499,6 +499,25 @@ static void drop_changes(sl_srv *s)
     pthread_mutex_unlock(&s->clock);
 }
 
+/* Restored articles go back into the copy index after the service is
+ * ready, this many at a time under the index lock (each is judged against
+ * its candidates again: 10-100 us, the more copies the more): a read that
+ * misses the cache waits for one chunk at most. */
+enum { COPY_CHUNK = 500 };
+
+/* One chunk of the copies to restore; returns how many are left. */
+static size_t restore_copies(sl_srv *s, int64_t t0)
+{
+    pthread_mutex_lock(&s->xlock);
+    size_t left = sl_index_restore_copies(s->x, COPY_CHUNK);
+    pthread_mutex_unlock(&s->xlock);
+    atomic_fetch_add(&s->dirty, 1); /* ranking counts the copies once again */
+    if (!left && !s->cfg.quiet)
+        fprintf(stderr, "storyline serve: restored the copy groups in %.1f s\n",
+                (double)(sl_srv_now_us() - t0) / 1e6);
+    return left;
+}
+
 void *sl_srv_worker_main(void *arg)
 {
     sl_srv *s = arg;
@@ -510,19 +529,24 @@ void *sl_srv_worker_main(void *arg)
     sl_srv_change cs[64];
     b->last_sync_us = b->last_df_us = sl_srv_now_us();
     bool stop = false;
+    int64_t copies_t0 = sl_srv_now_us();
+    size_t copies_left = 1; /* not known yet: the first chunk says */
     while (!stop) {
         int64_t t0 = sl_srv_now_us();
         size_t n = 0, k;
         while (!stop && n < BATCH && sl_srv_now_us() - t0 < BATCH_MS * 1000) {
             size_t max = BATCH - n < 64 ? BATCH - n : 64;
-            if (!(k = take_changes(s, cs, max, n ? 50 : 200, &stop)))
+            if (!(k = take_changes(s, cs, max, n ? 50 : copies_left ? 0 : 200, &stop)))
                 break; /* a burst is over: cluster it as one */
             work(s, b, cs, k);
             n += k;
         }
+        if (copies_left && !stop)
+            copies_left = restore_copies(s, copies_t0);
         after(s, b, stop || n == 0);
         if (n == 0 && !stop)
-            set_idle(s, atomic_load(&s->dirty) == 0 && !b->events_dirty && !b->df_dirty);
+            set_idle(s, !copies_left && atomic_load(&s->dirty) == 0 && !b->events_dirty &&
+                            !b->df_dirty);
     }
     drop_changes(s);
     free(b);

@@ -210,6 +210,20 @@ expect serve-listing-caps-articles "$(jq_py '[(s["article_count"], len(s["articl
 story=$(jq_py 'j["stories"][0]["id"]')
 req GET "/stories/$story" >/dev/null
 expect serve-story-lists-all "$(jq_py '(j["article_count"], len(j["articles"]))')" "(12, 12)"
+score_before=$(jq_py 'j["score"]')
+stop_server
+# a restart keeps the copy groups: the reposts still count once, and a
+# repost that comes after it is still known as a copy
+start_server "$D/s9.log" "$D/wire.db"
+wait_ready
+wait_settled
+req GET "/stories/$story" >/dev/null
+expect serve-restart-copies-count-once "$(jq_py 'j["score"]')" "$score_before"
+req PUT /articles/wire-13 -H 'Content-Type: application/json' --data-binary \
+    '{"site": "paper-13", "date": "2026-05-04", "text": "The ferry between Harlingen and Terschelling stopped on Monday after a crack was found in its hull, the operator said. Repairs will take two weeks and a smaller boat will run twice a day."}' >/dev/null
+wait_settled
+req GET /stories >/dev/null
+expect serve-restart-repost-joins "$(jq_py '[(s["id"], s["article_count"]) for s in j["stories"]]')" "[('$story', 13)]"
 stop_server
 
 # ---- ingest, then serve what it stored ----------------------------------------------------

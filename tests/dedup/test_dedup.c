@@ -1,6 +1,7 @@
 /*
  * test_dedup.c -- the copy stage: matching form, shingles, sketches, the
- * copy rule, the streaming index, its groups, and its file.
+ * copy rule, the streaming index, its groups, its file, and one article
+ * packed alone (as a store keeps it).
  *
  * Texts are invented here: a few hand-written paragraphs (a translation, a
  * shared quote) and "stories" of pseudo-words drawn from a fixed seed, so
@@ -911,6 +912,89 @@ static void file_round_trip(void)
     remove(path);
 }
 
+/* Every article packed on its own and added back in the same order, with
+ * no text, gives the same groups, in any order of adding. */
+static void packed_records_give_the_groups_of_the_texts(void)
+{
+    size_t order[NSET];
+    for (size_t k = 0; k < NSET; k++)
+        order[k] = k;
+    uint64_t seed = 5;
+    for (int round = 0; round < 6; round++) {
+        sl_dedup *d = build(order), *back = sl_dedup_new(E);
+        sl_buf b = {0};
+        for (size_t k = 0; k < NSET; k++) {
+            const char *id = SET[order[k]].id;
+            sl_buf_clear(&b);
+            CHECK(sl_dedup_pack(d, id, &b));
+            CHECK_INT(b.len, SL_DEDUP_PACKED);
+            CHECK_INT(sl_dedup_add_packed(back, id, (const unsigned char *)b.s, b.len, NULL), SL_OK);
+        }
+        char *want = canonical(d), *got = canonical(back);
+        CHECK_STR(got, want);
+        free(want), free(got);
+        sl_dedup_result r = add(back, story_art("s2-d", 2, 0, 6)); /* goes on from there */
+        CHECK_INT(r.kind, SL_COPY_EXACT);
+        sl_buf_free(&b);
+        sl_dedup_free(d);
+        sl_dedup_free(back);
+        for (size_t k = NSET - 1; k > 0; k--) {
+            size_t j = (size_t)(rnd(&seed) % (k + 1)), t = order[k];
+            order[k] = order[j], order[j] = t;
+        }
+    }
+}
+
+/* A packed record keeps the language: a translation stays apart. */
+static void packed_record_keeps_the_language(void)
+{
+    sl_dedup *d = small_index(), *back = sl_dedup_new(E);
+    sl_buf b = {0};
+    CHECK(sl_dedup_pack(d, "nl", &b));
+    CHECK(!memcmp(b.s + 10, "nl\0", 3)); /* after exact and nsh */
+    CHECK_INT(sl_dedup_add_packed(back, "nl", (const unsigned char *)b.s, b.len, NULL), SL_OK);
+    sl_article *again = art("nl-2", "Dit is een korte Nederlandse tekst over een veerpont die "
+                            "sluit omdat de pijlers gescheurd zijn en niemand weet hoe lang.");
+    sl_dedup_result r;
+    CHECK_INT(sl_dedup_add(back, again, &r), SL_OK);
+    sl_article_free(again);
+    CHECK_INT(r.kind, SL_COPY_EXACT);
+    CHECK_STR(r.match, "nl");
+    CHECK(!sl_dedup_pack(d, "nobody", &b));
+    sl_buf_free(&b);
+    sl_dedup_free(d);
+    sl_dedup_free(back);
+}
+
+/* Bytes that are not a record are refused with the reason; nothing is added. */
+static void packed_record_refuses_bad_bytes(void)
+{
+    sl_dedup *d = small_index(), *back = sl_dedup_new(E);
+    sl_buf b = {0};
+    CHECK(sl_dedup_pack(d, "a", &b));
+    const unsigned char *p = (const unsigned char *)b.s;
+    CHECK_INT(sl_dedup_add_packed(back, "x", p, b.len - 1, NULL), SL_EINPUT);
+    CHECK(strstr(sl_engine_error(E), "x: packed copy record truncated") != NULL);
+    CHECK_INT(sl_dedup_add_packed(back, "x", p, 0, NULL), SL_EINPUT);
+    unsigned char bad[SL_DEDUP_PACKED];
+    memcpy(bad, p, sizeof bad);
+    memset(bad + 10, 'e', 16); /* a language without its NUL */
+    CHECK_INT(sl_dedup_add_packed(back, "x", bad, sizeof bad, NULL), SL_EINPUT);
+    CHECK(strstr(sl_engine_error(E), "corrupt language") != NULL);
+    memcpy(bad, p, sizeof bad);
+    memset(bad, 0, 8); /* no words, and yet a sketch */
+    CHECK_INT(sl_dedup_add_packed(back, "x", bad, sizeof bad, NULL), SL_EINPUT);
+    CHECK(strstr(sl_engine_error(E), "without words") != NULL);
+    CHECK_INT(sl_dedup_count(back), 0);
+    CHECK_INT(sl_dedup_add_packed(back, "a", p, b.len, NULL), SL_OK);
+    CHECK_INT(sl_dedup_add_packed(back, "a", p, b.len, NULL), SL_EINPUT); /* twice */
+    CHECK(strstr(sl_engine_error(E), "a: id already in the copy index") != NULL);
+    CHECK_INT(sl_dedup_count(back), 1);
+    sl_buf_free(&b);
+    sl_dedup_free(d);
+    sl_dedup_free(back);
+}
+
 /* Loads bytes; returns the status, with the message checked for 'why'. */
 static sl_status load_bytes(const char *data, size_t len, const char *why)
 {
@@ -1029,6 +1113,9 @@ int main(void)
     RUN(file_corrupt_or_truncated_is_an_error);
     RUN(file_forged_structure_is_an_error);
     RUN(file_missing_is_an_io_error);
+    RUN(packed_records_give_the_groups_of_the_texts);
+    RUN(packed_record_keeps_the_language);
+    RUN(packed_record_refuses_bad_bytes);
     sl_engine_free(E);
     return test_done();
 }

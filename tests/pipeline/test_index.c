@@ -105,16 +105,22 @@ static void add_json(sl_index *x, const char *line)
         CHECK_INT(sl_index_add(x, a), SL_OK);
 }
 
+/* Adds ARTS[k] again under the id 'id' (two letters, as every id here). */
+static void add_as(sl_index *x, size_t k, const char *id)
+{
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", ARTS[k]);
+    memcpy(strstr(copy, "\"id\":\"") + 6, id, 2);
+    add_json(x, copy);
+    sl_index_update(x);
+}
+
 /* A removed article leaves its copy group too; put back with a new text,
  * it is judged on that text. */
 static void remove_takes_an_article_out_of_its_copies(void)
 {
     sl_index *x = filled();
-    char copy[1024];
-    snprintf(copy, sizeof copy, "%s", ARTS[0]);
-    memcpy(strstr(copy, "q1"), "c1", 2); /* q1's text under another id */
-    add_json(x, copy);
-    sl_index_update(x);
+    add_as(x, 0, "c1"); /* q1's text under another id */
     char *json = sl_index_copies_json(x);
     CHECK_STR(json, "{\"groups\":[{\"kind\":\"exact\",\"articles\":[\"q1\",\"c1\"]}]}");
     free(json);
@@ -122,14 +128,48 @@ static void remove_takes_an_article_out_of_its_copies(void)
     json = sl_index_copies_json(x);
     CHECK_STR(json, "{\"groups\":[]}");
     free(json);
-    snprintf(copy, sizeof copy, "%s", ARTS[2]);
-    memcpy(strstr(copy, "f1"), "q1", 2); /* q1 again, with f1's text */
-    add_json(x, copy);
-    sl_index_update(x);
+    add_as(x, 2, "q1"); /* q1 again, with f1's text */
     json = sl_index_copies_json(x);
     CHECK_STR(json, "{\"groups\":[{\"kind\":\"exact\",\"articles\":[\"f1\",\"q1\"]}]}");
     free(json);
     sl_index_free(x);
+}
+
+/* A restart keeps the copy groups, and a repost that comes after it is
+ * still known as a copy of the article from before. */
+static void restore_keeps_the_copies(void)
+{
+    sl_index *x = filled();
+    add_as(x, 0, "c1"); /* q1's text under another id */
+    const char *ids[] = {"q1", "q2", "f1", "q3", "c1"};
+    enum { N = sizeof ids / sizeof *ids };
+    unsigned char *blob[N];
+    size_t len[N];
+    unsigned ev[N];
+    for (size_t i = 0; i < N; i++) {
+        blob[i] = sl_index_pack_article(x, ids[i], &len[i]);
+        ev[i] = sl_index_article_event(x, ids[i]);
+    }
+    char *before = sl_index_copies_json(x);
+    sl_index_free(x);
+
+    sl_index *y = sl_index_new(E, NULL);
+    for (size_t i = 0; i < N; i++)
+        CHECK_INT(sl_index_restore_article(y, blob[i], len[i], ev[i]), SL_OK);
+    CHECK_INT(sl_index_restore_copies(y, 2), N - 2); /* a few at a time */
+    CHECK_INT(sl_index_restore_copies(y, 0), 0);
+    char *after = sl_index_copies_json(y);
+    CHECK_STR(after, before);
+    add_as(y, 0, "c2"); /* a repost after the restart */
+    CHECK_INT(sl_index_article_event(y, "c2"), sl_index_article_event(y, "q1"));
+    free(after);
+    after = sl_index_copies_json(y);
+    CHECK_STR(after, "{\"groups\":[{\"kind\":\"exact\",\"articles\":[\"q1\",\"c1\",\"c2\"]}]}");
+    free(before);
+    free(after);
+    for (size_t i = 0; i < N; i++)
+        free(blob[i]);
+    sl_index_free(y);
 }
 
 /* The same id twice is refused, the first kept. */
@@ -167,6 +207,7 @@ int main(void)
     RUN(restore_gives_the_same_events);
     RUN(remove_takes_an_article_out);
     RUN(remove_takes_an_article_out_of_its_copies);
+    RUN(restore_keeps_the_copies);
     RUN(a_repeated_id_is_refused);
     RUN(stories_by_id);
     sl_engine_free(E);
