@@ -47,6 +47,16 @@ static void events_group_reports(void)
     sl_index_free(x);
 }
 
+/* Packs articles ids[0..n) of x as a store keeps them: bytes and event. */
+static void pack_all(sl_index *x, const char *const *ids, size_t n, unsigned char **blob,
+                     size_t *len, unsigned *ev)
+{
+    for (size_t i = 0; i < n; i++) {
+        blob[i] = sl_index_pack_article(x, ids[i], &len[i]);
+        ev[i] = sl_index_article_event(x, ids[i]);
+    }
+}
+
 /* A restart from packed bytes gives the same events with the same ids,
  * without reading any text again. */
 static void restore_gives_the_same_events(void)
@@ -56,10 +66,7 @@ static void restore_gives_the_same_events(void)
     unsigned char *blob[NARTS];
     size_t len[NARTS];
     unsigned ev[NARTS];
-    for (size_t i = 0; i < NARTS; i++) {
-        blob[i] = sl_index_pack_article(x, ids[i], &len[i]);
-        ev[i] = sl_index_article_event(x, ids[i]);
-    }
+    pack_all(x, ids, NARTS, blob, len, ev);
     size_t dflen;
     unsigned char *df = sl_index_pack_df(x, &dflen);
     char *before = sl_index_events_json(x, NULL);
@@ -146,10 +153,7 @@ static void restore_keeps_the_copies(void)
     unsigned char *blob[N];
     size_t len[N];
     unsigned ev[N];
-    for (size_t i = 0; i < N; i++) {
-        blob[i] = sl_index_pack_article(x, ids[i], &len[i]);
-        ev[i] = sl_index_article_event(x, ids[i]);
-    }
+    pack_all(x, ids, N, blob, len, ev);
     char *before = sl_index_copies_json(x);
     sl_index_free(x);
 
