@@ -67,6 +67,7 @@ typedef struct {
     uint32_t nmerged;
     sl_centroid terms, ents, nums;
     int32_t first_day, last_day; /* over dated members; SL_NO_DAY if none */
+    uint32_t ndated;    /* members with a date (of any precision a day has) */
     int32_t told_first, told_last; /* over members' sl_profile_when() */
     int32_t days[8];    /* days its members mention most */
     uint8_t ndays;

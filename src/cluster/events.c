@@ -9,7 +9,8 @@
  *      come first, at most MAX_CAND are scored, so the cost per article
  *      does not grow with the number of events;
  *   2. events whose dated members all lie more than the window away from
- *      a dated article are skipped (they have expired for it);
+ *      a dated article are skipped (they have expired for it), and so are
+ *      events whose burst of dated reports it falls well outside (reach());
  *   3. each candidate is scored as a pair would be (similarity.c), with
  *      the event's centroids standing for its members: the term and name
  *      cosines against the centroid, the day gap to the event's span, the
@@ -45,7 +46,9 @@ enum {
     INDEX_ENTS = 8,     /* strongest name keys it puts there */
     CENTROID_TERMS = 160,
     CENTROID_ENTS = 48,
-    CENTROID_NUMS = 24
+    CENTROID_NUMS = 24,
+    BURST_DATED = 3,    /* dated reports that show how long an event's burst is */
+    BURST_REACH = 2     /* days an event reaches beyond its burst at least */
 };
 
 #define DEFAULT_THRESHOLD 0.7 /* tuned on events-dev with MERGE_THRESHOLD */
@@ -189,6 +192,7 @@ static void event_take(sl_event *e, const sl_profile *p, uint32_t i)
     sl_centroid_add(&e->ents, p->ents, p->nents, 1);
     sl_centroid_add(&e->nums, p->nums, p->nnums, 1);
     if (p->day != SL_NO_DAY) {
+        e->ndated++;
         if (e->first_day == SL_NO_DAY || p->day < e->first_day)
             e->first_day = p->day;
         if (e->last_day == SL_NO_DAY || p->day > e->last_day)
@@ -250,6 +254,22 @@ static int cmp_cand(const void *x, const void *y)
     return (a < b) - (a > b);
 }
 
+/* How many days beyond its dated span an event reaches.  News of one
+ * happening comes in a burst: once BURST_DATED reports are dated, the
+ * event has shown how long its burst lasts, and reports dated further
+ * from it than that (and than BURST_REACH days) are about something that
+ * happened since -- the firing of a chief executive and his return five
+ * days later, one declaration ending an emergency and a second one a week
+ * on.  Before that, and never beyond, the window. */
+static int reach(const sl_events *c, const sl_event *e)
+{
+    if (e->ndated < BURST_DATED)
+        return c->opt.window_days;
+    int span = e->last_day - e->first_day;
+    int r = span > BURST_REACH ? span : BURST_REACH;
+    return r < c->opt.window_days ? r : c->opt.window_days;
+}
+
 /* Is event e out of reach for p: more than the window away from its dated
  * span?  (An undated article is never out of reach: reading its relative
  * dates against the event's days, anchor.c, was tried here and cost more
@@ -258,7 +278,7 @@ static int cmp_cand(const void *x, const void *y)
 static bool expired(const sl_events *c, const sl_event *e, const sl_profile *p)
 {
     int gap = day_gap(p->day, e->first_day, e->last_day);
-    return gap > c->opt.window_days;
+    return gap > reach(c, e);
 }
 
 /* Looks up the keys f[0..n) and adds what they find to the candidates. */
@@ -384,6 +404,7 @@ static void event_rebuild(sl_events *c, sl_event *e)
     sl_centroid_free(&e->nums);
     e->first_day = e->last_day = e->told_first = e->told_last = SL_NO_DAY;
     e->ndays = 0;
+    e->ndated = 0;
     e->langs[0] = '\0';
     for (uint32_t k = 0; k < n; k++)
         event_take(e, c->prof[m[k]], m[k]);
@@ -486,7 +507,8 @@ static bool too_far(const sl_events *c, const sl_event *a, const sl_event *b)
     }
     int gap = a->last_day < b->first_day ? b->first_day - a->last_day
               : b->last_day < a->first_day ? a->first_day - b->last_day : 0;
-    return gap > c->opt.window_days;
+    int ra = reach(c, a), rb = reach(c, b); /* two bursts: the wider one's */
+    return gap > (ra > rb ? ra : rb);
 }
 
 /* The live event an event index stands for now (following merges). */

@@ -159,6 +159,50 @@ static void the_window_ends_an_event(void)
     sl_profile_free(b);
 }
 
+/* Three reports dated within a day show an event's burst: a fourth, just
+ * as alike but five days on, reports something since and starts an event
+ * of its own, which the merge pass leaves apart once it is a burst too.
+ * Reports that come day after day stretch the burst and stay one event. */
+static void a_burst_ends_an_event_sooner(void)
+{
+    sl_events *c = sl_events_new(NULL);
+    const int32_t burst[] = {100, 100, 101, 106, 106, 107};
+    sl_profile *p[6];
+    uint32_t ev[6];
+    for (int i = 0; i < 6; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "b%d", i);
+        p[i] = prof(id, QUAKE, 4, QUAKE_NAMES, 2, burst[i], "en");
+        ev[i] = sl_events_add(c, p[i]);
+    }
+    CHECK_INT(ev[1], ev[0]);
+    CHECK_INT(ev[2], ev[0]);
+    CHECK(ev[3] != ev[0]);
+    CHECK_INT(ev[4], ev[3]);
+    CHECK_INT(ev[5], ev[3]);
+    sl_events_merge(c);
+    CHECK(sl_events_at(c, ev[0])->alive && sl_events_at(c, ev[3])->alive);
+    sl_events_free(c);
+
+    c = sl_events_new(NULL); /* one report a day for a week */
+    sl_profile *d[7];
+    uint32_t first = 0;
+    for (int i = 0; i < 7; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "d%d", i);
+        d[i] = prof(id, QUAKE, 4, QUAKE_NAMES, 2, 100 + i, "en");
+        uint32_t e = sl_events_add(c, d[i]);
+        if (i == 0)
+            first = e;
+        CHECK_INT(e, first);
+    }
+    sl_events_free(c);
+    for (int i = 0; i < 6; i++)
+        sl_profile_free(p[i]);
+    for (int i = 0; i < 7; i++)
+        sl_profile_free(d[i]);
+}
+
 /* Removing a member rebuilds its event; removing the last one ends it;
  * restoring puts a profile straight into the event with a given id. */
 static void remove_and_restore(void)
@@ -219,6 +263,7 @@ int main(void)
     RUN(postings_keep_the_newest);
     RUN(events_form_and_keep_their_ids);
     RUN(the_window_ends_an_event);
+    RUN(a_burst_ends_an_event_sooner);
     RUN(remove_and_restore);
     RUN(stories_link_events_over_weeks);
     return test_done();
