@@ -59,7 +59,7 @@ LEXICON   := build/lexicon/lexicon.bin
 LEX_TOOL  := build/tools/lexicon_build
 LEX_PKGS  := scripts/packages.d/lexicon.txt
 DICTD_DIR ?= /usr/share/dictd
-LEX_SRC   := src/core/alloc.c src/core/buf.c src/core/utf8.c src/text/norm.c \
+LEX_SRC   := src/core/alloc.c src/core/buf.c src/core/utf8.c src/text/norm.c src/text/places.c \
              src/text/langs.c src/text/tokenize.c src/text/stopwords.c \
              src/text/stem.c src/text/terms.c src/text/lexicon.c \
              tools/dictd.c tools/lexicon_build.c

@@ -387,6 +387,14 @@ void sl_an_name_evidence(sl_name_evidence *ev, sl_name_text *m);
 void sl_an_find_names(const sl_name_evidence *ev, sl_name_text *m, sl_name_emit emit,
                       void *ctx);
 
+/* Receives one place found in the text: as written (borrowed for the call)
+ * and its English name (sl_places_find). */
+typedef void (*sl_place_emit)(void *ctx, const char *s, size_t n, const char *english);
+
+/* The countries named in a's title and paragraphs when a's language is
+ * written without capitals (name_places.c); nothing for other languages. */
+void sl_an_find_places(sl_norm *norm, const sl_article *a, sl_place_emit emit, void *ctx);
+
 /* ---- name forms (src/analyze/name_forms.c) ------------------------------ */
 
 /* The length of w[0..n) without a case ending that Russian or Ukrainian

@@ -157,6 +157,36 @@ static void add_name(void *ctx, const char *s, const sl_nword *w, size_t n, sl_e
     sl_buf_free(&p.fold);
 }
 
+/* Receives one place from name_places.c: its mentions group under its
+ * English name, which is also what its key is made of. */
+static void add_place(void *ctx, const char *s, size_t n, const char *english)
+{
+    groups *gs = ctx;
+    sl_buf fold = {0};
+    sl_norm_word_key(gs->norm, english, strlen(english), &fold);
+    if (!fold.len) {
+        sl_buf_free(&fold);
+        return;
+    }
+    uint64_t h = sl_an_hash(fold.s, fold.len);
+    size_t at = 0;
+    group *g = find_group(gs, fold.s, h, &at);
+    if (g) {
+        g->count++;
+    } else if (gs->n < MAX_ENTITIES) {
+        char *name = sl_xmalloc(n + 1);
+        memcpy(name, s, n);
+        name[n] = '\0';
+        sl_grow((void **)&gs->g, &gs->cap, gs->n + 1, sizeof *gs->g);
+        gs->g[gs->n] = (group){sl_buf_take(&fold), name, sl_xstrdup(english), NULL, h, true,
+                               false, false, 1, 1, (int)gs->n, SL_ENT_NAME};
+        gs->slot[at] = (int32_t)gs->n++;
+        if (gs->n * 2 > gs->mask + 1)
+            rehash(gs);
+    }
+    sl_buf_free(&fold);
+}
+
 static void free_group(group *g)
 {
     free(g->fold);
@@ -309,6 +339,7 @@ static void names_of(sl_norm *n, sl_article *a, sl_an_doc *doc)
     rehash(&gs);
     for (size_t i = 0; i < npieces; i++)
         sl_an_find_names(&ev, &doc->memo[i], add_name, &gs);
+    sl_an_find_places(n, a, add_place, &gs);
     if (langs & (SL_LANG(SL_L_DE) | SL_LANG(SL_L_NL) | SL_LANG(SL_L_DA) | SL_LANG(SL_L_SV) |
                  SL_LANG(SL_L_NO)))
         merge_genitives(&gs);

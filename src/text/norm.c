@@ -81,6 +81,7 @@ struct sl_norm {
     memo_slot *memo;          /* MEMO_SLOTS, made on first use */
     size_t nmemo;
     sl_buf memo_bytes;
+    sl_places *places;        /* made on first use (sl_norm_places) */
 };
 
 /* Inputs longer than this (in bytes) skip ICU: int32_t lengths must not
@@ -120,7 +121,15 @@ void sl_norm_free(sl_norm *n)
         free(n->u[i]);
     free(n->memo);
     sl_buf_free(&n->memo_bytes);
+    sl_places_free(n->places);
     free(n);
+}
+
+sl_places *sl_norm_places(sl_norm *n)
+{
+    if (!n->places)
+        n->places = sl_places_new(n);
+    return n->places;
 }
 
 /* The transliterator with the given id, opened once into *slot; NULL if ICU

@@ -53,6 +53,32 @@ bool sl_norm_starts_alone(const sl_norm *n, const char *s, size_t len);
  * sl_norm_word_key(). */
 bool sl_norm_piece_key(sl_norm *n, const char *s, size_t len, sl_buf *out);
 
+/* ---- place names (src/text/places.c) ---------------------------------- */
+
+/* Countries and territories as each language writes them (ICU's CLDR
+ * names), each answered with its English name: "تركيا" (ar) and "土耳其"
+ * (zh) -> "Türkiye".  Not thread-safe, like the sl_norm it uses. */
+typedef struct sl_places sl_places;
+
+/* 'norm' is borrowed and must outlive it.  Caller frees with
+ * sl_places_free().  A language's names load on its first look-up. */
+sl_places *sl_places_new(sl_norm *norm);
+void sl_places_free(sl_places *p);
+
+/* The English name of the place that s[0..n) names in language 'lang'
+ * (compared by sl_norm_key()), or NULL.  Borrowed: lives as long as p. */
+const char *sl_places_find(sl_places *p, const char *lang, const char *s, size_t n);
+
+/* For scripts written without spaces: the longest place name (2 to
+ * SL_PLACES_CHARS characters, compared as written) that s[0..n) starts
+ * with.  Returns its length in bytes and sets *english, or 0. */
+#define SL_PLACES_CHARS 8
+size_t sl_places_prefix(sl_places *p, const char *lang, const char *s, size_t n,
+                        const char **english);
+
+/* The place names of n's own (made on first use, freed with n). */
+sl_places *sl_norm_places(sl_norm *n);
+
 /* ---- language id (src/text/langid.c) ----------------------------------- */
 
 typedef struct sl_langid sl_langid;

@@ -245,6 +245,29 @@ static void arabic_names_after_titles(void)
     done(&f);
 }
 
+/* Scripts without capitals name their countries too: each mention, also
+ * with a clitic glued before it, counts for its English name, whose key an
+ * English report of the place has; Chinese is searched without spaces.
+ * Languages with capitals are left to the name finder. */
+static void places_in_scripts_without_capitals(void)
+{
+    fixture f = extract("ar", NULL,
+                        "ضرب زلزال تركيا وسوريا فجر اليوم. وأرسلت الولايات المتحدة فرقا إلى "
+                        "تركيا، ووصلت مساعدات للعراق وبالعراق.");
+    CHECK_STR(listing(&f), "تركيا=turkey*2 | للعراق=iraq*2 | سوريا=syria*1 | "
+                           "الولايات المتحدة=united states*1");
+    done(&f);
+    f = extract("zh", NULL, "土耳其和叙利亚发生强烈地震，美国派出救援队。");
+    CHECK_STR(listing(&f), "土耳其=turkey*1 | 叙利亚=syria*1 | 美国=united states*1");
+    done(&f);
+    f = extract("en", NULL, "An earthquake struck Turkey and Syria on Monday.");
+    CHECK_STR(listing(&f), "Turkey=turkey*1 | Syria=syria*1");
+    done(&f);
+    f = extract("ar", NULL, "قال إن الوضع صعب في المنطقة.");
+    CHECK_INT(f.a->nent, 0);
+    done(&f);
+}
+
 static void idempotent(void)
 {
     fixture f = extract("en", NULL, "Angela Merkel met Emmanuel Macron in Paris.");
@@ -287,6 +310,7 @@ int main(void)
     RUN(acronyms);
     RUN(headlines_and_links);
     RUN(arabic_names_after_titles);
+    RUN(places_in_scripts_without_capitals);
     RUN(idempotent);
     RUN(hostile_paragraph);
     return test_done();
