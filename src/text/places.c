@@ -49,6 +49,7 @@ struct sl_places {
     size_t ncodes;
     entry *e;
     size_t n, mask;
+    sl_buf key;           /* scratch: the key of the word looked up */
 };
 
 static uint64_t hash_of(const char *lang, const char *key, size_t n)
@@ -127,6 +128,7 @@ void sl_places_free(sl_places *p)
     for (size_t i = 0; p->e && i <= p->mask; i++)
         free(p->e[i].key);
     free(p->e);
+    sl_buf_free(&p->key);
     for (size_t i = 0; i < p->ncodes; i++)
         free(p->english[i]);
     free(p->english);
@@ -224,10 +226,9 @@ const char *sl_places_find(sl_places *p, const char *lang, const char *s, size_t
 {
     if (!n || n > MAX_NAME * 4 || !load(p, lang))
         return NULL;
-    sl_buf k = {0};
-    sl_norm_word_key(p->norm, s, n, &k);
-    const entry *x = k.len ? find(p, lang, k.s, k.len) : NULL;
-    sl_buf_free(&k);
+    sl_buf_clear(&p->key);
+    sl_norm_word_key(p->norm, s, n, &p->key);
+    const entry *x = p->key.len ? find(p, lang, p->key.s, p->key.len) : NULL;
     return x ? x->english : NULL;
 }
 
