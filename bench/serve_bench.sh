@@ -16,7 +16,10 @@
 # Each phase ends with the server's own view from /metrics: its latency
 # per route and per stage of a write (check: read and checked on the
 # request thread; queue: waiting for the store thread; commit: in the
-# transaction until durable; answer: from durable to the answer sent).
+# transaction until durable; answer: from durable to the answer sent),
+# and per transaction of the store thread, its parts (writes: applying the
+# PUTs and DELETEs; notes: the worker's analyses and the search index;
+# expire: the sweep, once a second; sync: COMMIT until the log is synced).
 # The machine is shared: the load average at the start of each phase is
 # printed beside the figures.
 set -euo pipefail
@@ -46,6 +49,8 @@ for k in ("put", "stories"):
         print("  server %-8s count %d  p50 %.2f ms  p99 %.2f ms" % (k, r[k]["count"], r[k]["p50_ms"], r[k]["p99_ms"]))
 w = m["write_stages"]
 print("  write stages p99: " + ", ".join("%s %.2f ms" % (k, w[k]["p99_ms"]) for k in ("check", "queue", "commit", "answer") if k in w))
+t = m["transaction"]
+print("  transaction parts p50 / p99: " + ", ".join("%s %.2f / %.2f ms" % (k, t[k]["p50_ms"], t[k]["p99_ms"]) for k in ("writes", "notes", "expire", "sync") if k in t))
 s = m["store"]
 print("  store: %d commits, %.1f writes per commit, %.2f ms per commit; index: %d articles, %d waiting"
       % (s["commits"], s["writes_per_commit"], s["commit_ms_avg"], m["index"]["articles"], m["index"]["pending"]))'

@@ -186,12 +186,15 @@ static int64_t notes_budget(size_t waiting)
 static sl_status transact(sl_srv *s, sl_srv_ticket *ts, bool expire, sl_srv_note **done,
                           changes *cs, long long *delta)
 {
+    int64_t w0 = sl_srv_now_us();
     sl_status st = sl_store_begin(s->writer);
     for (sl_srv_ticket *t = ts; st == SL_OK && t; t = t->next)
         st = apply(s, t, cs, delta);
     sl_srv_note *n, *tail = NULL;
     size_t waiting = 0, applied = 0;
     int64_t n0 = sl_srv_now_us(), budget = NOTES_US;
+    if (ts)
+        sl_srv_metrics_note(&s->m, SL_SRV_R_T_WRITES, n0 - w0, 0);
     *done = NULL;
     while (st == SL_OK && (!applied || sl_srv_now_us() - n0 < budget) &&
            (n = pop_note(s, &waiting))) {
@@ -208,13 +211,20 @@ static sl_status transact(sl_srv *s, sl_srv_ticket *ts, bool expire, sl_srv_note
      * is what FTS5 would do by itself, only in bursts */
     if (st == SL_OK && applied)
         st = sl_store_merge_search(s->writer, applied < 8 ? 8 : (int)applied);
+    int64_t e0 = sl_srv_now_us();
+    if (applied)
+        sl_srv_metrics_note(&s->m, SL_SRV_R_T_NOTES, e0 - n0, 0);
     if (st == SL_OK && expire) {
         long k = sl_store_expire(s->writer, (int64_t)time(NULL), EXPIRE_BATCH, on_expired, cs);
         *delta -= k > 0 ? k : 0;
         st = k >= 0 ? SL_OK : SL_EIO;
     }
+    int64_t c0 = sl_srv_now_us();
+    if (expire)
+        sl_srv_metrics_note(&s->m, SL_SRV_R_T_EXPIRE, c0 - e0, 0);
     if (st == SL_OK)
         st = sl_store_commit(s->writer);
+    sl_srv_metrics_note(&s->m, SL_SRV_R_T_SYNC, sl_srv_now_us() - c0, 0);
     if (st == SL_OK)
         return SL_OK;
     const char *why = sl_store_error(s->writer);

@@ -19,6 +19,8 @@ static const char *NAMES[SL_SRV_R_N] = {
     [SL_SRV_R_SIMILAR] = "similar", [SL_SRV_R_PAGE] = "page", [SL_SRV_R_OTHER] = "other",
     [SL_SRV_R_W_CHECK] = "check", [SL_SRV_R_W_QUEUE] = "queue",
     [SL_SRV_R_W_COMMIT] = "commit", [SL_SRV_R_W_ANSWER] = "answer",
+    [SL_SRV_R_T_WRITES] = "writes", [SL_SRV_R_T_NOTES] = "notes",
+    [SL_SRV_R_T_EXPIRE] = "expire", [SL_SRV_R_T_SYNC] = "sync",
 };
 
 const char *sl_srv_route_name(sl_srv_route r) { return NAMES[r]; }

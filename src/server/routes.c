@@ -497,7 +497,9 @@ static void metrics(sl_srv *s, sl_srv_resp *r)
                   avg_ms(atomic_load(&m->commit_us), commits), queued, notes);
     sl_srv_metrics_json(m, 0, SL_SRV_R_W_CHECK, &b);
     sl_buf_puts(&b, "},\"write_stages\":{");
-    sl_srv_metrics_json(m, SL_SRV_R_W_CHECK, SL_SRV_R_N, &b);
+    sl_srv_metrics_json(m, SL_SRV_R_W_CHECK, SL_SRV_R_T_WRITES, &b);
+    sl_buf_puts(&b, "},\"transaction\":{");
+    sl_srv_metrics_json(m, SL_SRV_R_T_WRITES, SL_SRV_R_N, &b);
     sl_buf_puts(&b, "}}");
     answer(r, 200, sl_buf_take(&b));
 }

@@ -69,6 +69,11 @@ typedef enum {
      * thread, waiting for the store thread, in the transaction until
      * durable, durable until the answer is sent */
     SL_SRV_R_W_CHECK, SL_SRV_R_W_QUEUE, SL_SRV_R_W_COMMIT, SL_SRV_R_W_ANSWER,
+    /* and the parts of one transaction of the store thread (GET /metrics:
+     * "transaction"): applying the writes, the worker's notes (with the
+     * search index's merging), the expiry sweep, and COMMIT until the log
+     * is synced */
+    SL_SRV_R_T_WRITES, SL_SRV_R_T_NOTES, SL_SRV_R_T_EXPIRE, SL_SRV_R_T_SYNC,
     SL_SRV_R_N
 } sl_srv_route;
 

@@ -176,6 +176,7 @@ expect serve-metrics-fields "$(jq_py '"events" in j["requests"] and j["articles"
 req PUT /articles/ski-record-en -H 'Content-Type: text/plain' --data-binary @examples/text/ski-record-en.txt >/dev/null
 req GET /metrics >/dev/null
 expect serve-metrics-write-stages "$(jq_py 'j["requests"]["put"]["count"] == 1 and all(j["write_stages"][k]["count"] == 1 for k in ("check", "queue", "commit", "answer")) and "queue" not in j["requests"]')" True
+expect serve-metrics-transaction "$(jq_py 'j["transaction"]["writes"]["count"] >= 1 and j["transaction"]["sync"]["count"] >= j["transaction"]["writes"]["count"] and "sync" not in j["write_stages"]')" True
 stop_server
 
 # ---- a token for writes; no public address without one ----------------------------------
