@@ -153,6 +153,36 @@ static void cut_apostrophe(const sl_an_text *t, const sl_tok *k, winfo *w)
     }
 }
 
+/* "UN-backed", "San Francisco-based", "Hamas-run", "ChatGPT-maker": an
+ * adjective made of a name and one of these words is the name, which ends
+ * there.  Other compounds stay whole ("Antwerp-Bruges", "Al-Watiya",
+ * "Celui-ci"), and a letter before a word ("T-shirt") is no name. */
+static void cut_compound(const sl_an_text *t, winfo *w)
+{
+    static const char *const tails[] = {
+        "based", "backed", "led", "run", "linked", "affiliated", "aligned", "allied", "bound",
+        "born", "owned", "controlled", "held", "funded", "sponsored", "occupied", "made",
+        "style", "maker", "founded", "focused", "friendly", "centric", "era", NULL};
+    const char *s = t->s + w->part.off, *end = s + w->part.len, *last = NULL;
+    for (const char *p = s; p + 1 < end; p++)
+        if (*p == '-')
+            last = p + 1;
+    if (!last)
+        return;
+    size_t n = (size_t)(end - last), i = 0;
+    if (last - 1 - s < 2) { /* "T-shirt", "U-turn": a letter and a word, no name */
+        if (u_islower(sl_utf8_next(last, n, &i)))
+            w->part.len = 0;
+        return;
+    }
+    for (int k = 0; tails[k]; k++)
+        if (strlen(tails[k]) == n && !memcmp(last, tails[k], n)) {
+            w->part.len = (uint32_t)(last - 1 - s);
+            w->cut = true;
+            return;
+        }
+}
+
 /* "al-Ahli", "el-Sisi": a lower-case Arabic article before a capital. */
 static bool arabic_article(const sl_an_text *t, const sl_tok *k)
 {
@@ -174,6 +204,8 @@ static winfo compute_info(const sl_an_text *t, size_t i)
     winfo w = {{k->off, k->len}, false, false, i + 1, 0, {0}, 0, i};
     if (k->apos)
         cut_apostrophe(t, k, &w);
+    if (w.part.len && memchr(t->s + w.part.off, '-', w.part.len))
+        cut_compound(t, &w);
     w.cap = k->script == SL_SC_CASED && w.part.len && !(k->flags & SL_TF_LINK) &&
             (upper_cp(first_cp(t->s, w.part.off, w.part.len)) || arabic_article(t, k));
     /* "Luna-25", "Chandrayaan-3": a glued number belongs to the name */

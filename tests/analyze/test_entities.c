@@ -191,6 +191,12 @@ static void elisions_and_suffixes(void)
     CHECK(!by_key(&f, "don"));
     CHECK(by_key(&f, "san francisco"));
     done(&f);
+    /* an adjective made of a name is the name: "UN-backed" is the UN */
+    f = extract("en", NULL, "The UN-backed government and the San Francisco-based OpenAI met "
+                            "Hamas-run officials. A T-shirt and the Antwerp-Bruges port stayed.");
+    CHECK_STR(listing(&f), "UN=un*1 | San Francisco=san francisco*1 | OpenAI=openai*1 | "
+                           "Hamas=hamas*1 | Antwerp-Bruges=antwerp-bruges*1");
+    done(&f);
 }
 
 static void acronyms(void)
