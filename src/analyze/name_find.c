@@ -25,7 +25,8 @@
  * keep only words so confirmed; shouted lines (mostly capitals) give none.
  * Possessives and Turkish case suffixes after an apostrophe are cut
  * ("Turkey's", "Hatay'da"), and French and Italian elisions before one
- * ("d'Anvers", "dell'Italia").
+ * ("d'Anvers", "dell'Italia"); so are the tails of adjectives made of a
+ * name ("UN-backed", "San Francisco-based").
  *
  * Arabic has no capitals: a name is taken only after a title or a place
  * word ("الرئيس التركي رجب طيب أردوغان": after "the president" and the
