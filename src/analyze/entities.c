@@ -126,65 +126,58 @@ static bool make_parts(const char *s, const sl_nword *w, size_t n, sl_entity_kin
     return p->fold.len > 0;
 }
 
+/* Counts one mention with the forms in p under its group (by fold),
+ * making the group if it is new.  Takes the buffers a new group keeps;
+ * the caller frees p's buffers after. */
+static void count_mention(groups *gs, name_parts *p, int nwords, sl_entity_kind kind)
+{
+    uint64_t h = sl_an_hash(p->fold.s, p->fold.len);
+    size_t at = 0;
+    group *g = find_group(gs, p->fold.s, h, &at);
+    if (g) {
+        g->count++;
+        if (!g->plain && p->plain) {
+            free(g->name);
+            g->name = sl_buf_take(&p->surface);
+            g->plain = true;
+        }
+    } else if (gs->n < MAX_ENTITIES) {
+        sl_grow((void **)&gs->g, &gs->cap, gs->n + 1, sizeof *gs->g);
+        gs->g[gs->n] = (group){sl_buf_take(&p->fold), sl_buf_take(&p->surface),
+                               sl_buf_take(&p->keysrc), NULL, h, p->plain, p->has_of,
+                               false, 1, nwords, (int)gs->n, kind};
+        gs->slot[at] = (int32_t)gs->n++;
+        if (gs->n * 2 > gs->mask + 1)
+            rehash(gs);
+    }
+}
+
 /* Receives one name from name_find.c (sl_name_emit). */
 static void add_name(void *ctx, const char *s, const sl_nword *w, size_t n, sl_entity_kind kind)
 {
     groups *gs = ctx;
     name_parts p = {{0}, {0}, {0}, true, false};
-    if (make_parts(s, w, n, kind, &p)) {
-        uint64_t h = sl_an_hash(p.fold.s, p.fold.len);
-        size_t at = 0;
-        group *g = find_group(gs, p.fold.s, h, &at);
-        if (g) {
-            g->count++;
-            if (!g->plain && p.plain) {
-                free(g->name);
-                g->name = sl_buf_take(&p.surface);
-                g->plain = true;
-            }
-        } else if (gs->n < MAX_ENTITIES) {
-            sl_grow((void **)&gs->g, &gs->cap, gs->n + 1, sizeof *gs->g);
-            gs->g[gs->n] = (group){sl_buf_take(&p.fold), sl_buf_take(&p.surface),
-                                   sl_buf_take(&p.keysrc), NULL, h, p.plain, p.has_of,
-                                   false, 1, (int)n, (int)gs->n, kind};
-            gs->slot[at] = (int32_t)gs->n++;
-            if (gs->n * 2 > gs->mask + 1)
-                rehash(gs);
-        }
-    }
+    if (make_parts(s, w, n, kind, &p))
+        count_mention(gs, &p, (int)n, kind);
     sl_buf_free(&p.surface);
     sl_buf_free(&p.keysrc);
     sl_buf_free(&p.fold);
 }
 
-/* Receives one place from name_places.c: its mentions group under its
- * English name, which is also what its key is made of. */
+/* Receives one place from name_places.c (sl_place_emit): its mentions
+ * group under its English name, which is also what its key is made of. */
 static void add_place(void *ctx, const char *s, size_t n, const char *english)
 {
     groups *gs = ctx;
-    sl_buf fold = {0};
-    sl_norm_word_key(gs->norm, english, strlen(english), &fold);
-    if (!fold.len) {
-        sl_buf_free(&fold);
-        return;
-    }
-    uint64_t h = sl_an_hash(fold.s, fold.len);
-    size_t at = 0;
-    group *g = find_group(gs, fold.s, h, &at);
-    if (g) {
-        g->count++;
-    } else if (gs->n < MAX_ENTITIES) {
-        char *name = sl_xmalloc(n + 1);
-        memcpy(name, s, n);
-        name[n] = '\0';
-        sl_grow((void **)&gs->g, &gs->cap, gs->n + 1, sizeof *gs->g);
-        gs->g[gs->n] = (group){sl_buf_take(&fold), name, sl_xstrdup(english), NULL, h, true,
-                               false, false, 1, 1, (int)gs->n, SL_ENT_NAME};
-        gs->slot[at] = (int32_t)gs->n++;
-        if (gs->n * 2 > gs->mask + 1)
-            rehash(gs);
-    }
-    sl_buf_free(&fold);
+    name_parts p = {{0}, {0}, {0}, true, false};
+    sl_norm_word_key(gs->norm, english, strlen(english), &p.fold);
+    sl_buf_put(&p.surface, s, n);
+    sl_buf_puts(&p.keysrc, english);
+    if (p.fold.len)
+        count_mention(gs, &p, 1, SL_ENT_NAME);
+    sl_buf_free(&p.surface);
+    sl_buf_free(&p.keysrc);
+    sl_buf_free(&p.fold);
 }
 
 static void free_group(group *g)

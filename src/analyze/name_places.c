@@ -67,9 +67,19 @@ static bool next_word(const char *s, size_t n, size_t *i, size_t *start, size_t 
     return false;
 }
 
+/* Does s[0..n) start with one of the two-byte letters in list[0..k), and
+ * leave at least two letters after it? */
+static bool starts_with(const char *s, size_t n, const char *const *list, size_t k)
+{
+    for (size_t i = 0; i < k && n > 4; i++)
+        if (!memcmp(s, list[i], 2))
+            return true;
+    return false;
+}
+
 /* The place s[0..n) names in lang, trying Arabic words without their
  * clitics too; NULL if none.  *cut is set to the bytes of clitics before
- * the name as written (0 when the name is the whole word). */
+ * the name as written (0 when the name is shown whole). */
 static const char *place_of(sl_places *pl, const char *lang, const char *s, size_t n,
                             size_t *cut)
 {
@@ -77,39 +87,36 @@ static const char *place_of(sl_places *pl, const char *lang, const char *s, size
     const char *en = sl_places_find(pl, lang, s, n);
     if (en || strcmp(lang, "ar"))
         return en;
-    static const char *const conj[] = {"\xD9\x88", "\xD9\x81"};                 /* و ف */
-    static const char *const prep[] = {"\xD8\xA8", "\xD9\x84", "\xD9\x83"};     /* ب ل ك */
-    const char *w = s;
-    size_t wn = n;
-    for (int round = 0; round < 2 && !en; round++) {
-        if (round == 1) { /* without "and" / "so" first */
-            bool stripped = false;
-            for (size_t k = 0; k < 2 && !stripped; k++)
-                if (wn > 4 && !memcmp(w, conj[k], 2))
-                    w += 2, wn -= 2, stripped = true;
-            if (!stripped)
-                break;
-            en = sl_places_find(pl, lang, w, wn);
-            *cut = en ? (size_t)(w - s) : 0;
+    static const char *const conj[] = {"\xD9\x88", "\xD9\x81"};             /* و ف */
+    static const char *const prep[] = {"\xD8\xA8", "\xD9\x84", "\xD9\x83"}; /* ب ل ك */
+    /* the word as it is, then without "and" / "so"; each also without a
+     * preposition after that */
+    for (size_t c = 0; c <= 2; c += 2) {
+        const char *w = s + c;
+        size_t wn = n - c;
+        if (c && !starts_with(s, n, conj, 2))
+            break;
+        if (c && (en = sl_places_find(pl, lang, w, wn)) != NULL) {
+            *cut = c;
+            return en;
         }
-        for (size_t k = 0; k < 3 && !en; k++) {
-            if (wn <= 4 || memcmp(w, prep[k], 2))
-                continue;
-            en = sl_places_find(pl, lang, w + 2, wn - 2);
-            *cut = en ? (size_t)(w + 2 - s) : 0;
-            /* li- before al- drops the alif: "لل" + "عراق" is "ل" + "العراق" */
-            if (!en && k == 1 && wn > 6 && !memcmp(w + 2, "\xD9\x84", 2)) {
-                char buf[256];
-                if (wn + 2 <= sizeof buf) {
-                    memcpy(buf, "\xD8\xA7\xD9\x84", 4); /* ال */
-                    memcpy(buf + 4, w + 4, wn - 4);
-                    en = sl_places_find(pl, lang, buf, wn);
-                    *cut = 0; /* shown whole */
-                }
-            }
+        if (!starts_with(w, wn, prep, 3))
+            continue;
+        if ((en = sl_places_find(pl, lang, w + 2, wn - 2)) != NULL) {
+            *cut = c + 2;
+            return en;
+        }
+        /* li- before al- drops the alif: "لل" + "عراق" is "ل" + "العراق" */
+        char buf[256];
+        if (!memcmp(w, prep[1], 2) && wn > 6 && !memcmp(w + 2, prep[1], 2) &&
+            wn + 2 <= sizeof buf) {
+            memcpy(buf, "\xD8\xA7\xD9\x84", 4); /* ال */
+            memcpy(buf + 4, w + 4, wn - 4);
+            if ((en = sl_places_find(pl, lang, buf, wn)) != NULL)
+                return en; /* shown whole */
         }
     }
-    return en;
+    return NULL;
 }
 
 static void spaced_places(sl_places *pl, const char *lang, const char *s, size_t n,

@@ -10,8 +10,8 @@
  * ICU carries CLDR's names of every country and territory in every
  * language it knows (the "Countries" table of its region data, with the
  * short and variant forms): so an Arabic report's تركيا and a Chinese
- * one's 土耳其 can be told to be "Türkiye", whose key any English,
- * German or Russian report of Turkey meets.
+ * one's 土耳其 can be told to be "Turkey", whose key any English, German
+ * or Russian report of Turkey meets.
  *
  * A language's names are loaded on its first look-up (a few hundred, a
  * millisecond or two), keyed by sl_norm_key() (NFKC, case folded, marks
@@ -36,20 +36,25 @@ enum { MAX_LANGS = 64, MAX_NAME = 96 };
 typedef struct {
     uint64_t h;           /* of the language code, a NUL and the key */
     char *key;            /* sl_norm_key() of the name; NULL: empty slot */
-    const char *english;  /* borrowed from the table's own English names */
+    size_t len;           /* of key */
+    const char *english;  /* borrowed from the territories' English names */
     char lang[8];
 } entry;
+
+typedef struct {
+    char code[4];         /* "TR" */
+    char *english;        /* "Turkey" */
+} territory;
 
 struct sl_places {
     sl_norm *norm;        /* borrowed */
     char lang[MAX_LANGS][8];
     size_t nlang;         /* languages loaded (or tried) */
-    char **english;       /* English names, by territory (index in 'codes') */
-    char (*codes)[4];
-    size_t ncodes;
+    territory *terr;      /* in the order of ICU's English table */
+    size_t nterr;
     entry *e;
     size_t n, mask;
-    sl_buf key;           /* scratch: the key of the word looked up */
+    sl_buf key;           /* scratch: the key of a name loaded or looked up */
 };
 
 static uint64_t hash_of(const char *lang, const char *key, size_t n)
@@ -87,7 +92,7 @@ static entry *find(const sl_places *p, const char *lang, const char *key, size_t
     uint64_t h = hash_of(lang, key, n);
     for (size_t j = h & p->mask; p->e[j].key; j = (j + 1) & p->mask) {
         entry *x = &p->e[j];
-        if (x->h == h && !strcmp(x->lang, lang) && strlen(x->key) == n && !memcmp(x->key, key, n))
+        if (x->h == h && x->len == n && !strcmp(x->lang, lang) && !memcmp(x->key, key, n))
             return x;
     }
     return NULL;
@@ -109,6 +114,7 @@ static void put(sl_places *p, const char *lang, const char *key, size_t n, const
     x->key = sl_xmalloc(n + 1);
     memcpy(x->key, key, n);
     x->key[n] = '\0';
+    x->len = n;
     x->english = english;
     snprintf(x->lang, sizeof x->lang, "%s", lang);
     p->n++;
@@ -129,10 +135,9 @@ void sl_places_free(sl_places *p)
         free(p->e[i].key);
     free(p->e);
     sl_buf_free(&p->key);
-    for (size_t i = 0; i < p->ncodes; i++)
-        free(p->english[i]);
-    free(p->english);
-    free(p->codes);
+    for (size_t i = 0; i < p->nterr; i++)
+        free(p->terr[i].english);
+    free(p->terr);
     free(p);
 }
 
@@ -147,8 +152,9 @@ static bool to_utf8(const UChar *s, int32_t len, char *out, size_t cap)
 }
 
 /* Calls fn for each (territory code, name) of one table of a language's
- * region bundle.  Territory codes are two letters (regions such as "419"
- * or "EU" are left out: they are not places a report stands in). */
+ * region bundle.  Only two-letter codes: the numeric regions ("419",
+ * Latin America) are no places a report stands in; "EU" and "UN", which
+ * CLDR names alongside, come too. */
 static void each_name(const char *lang, const char *table,
                       void (*fn)(sl_places *, const char *code, const char *name),
                       sl_places *p)
@@ -176,17 +182,17 @@ static void each_name(const char *lang, const char *table,
 
 static void add_english(sl_places *p, const char *code, const char *name)
 {
-    p->english = sl_xrealloc(p->english, (p->ncodes + 1) * sizeof *p->english);
-    p->codes = sl_xrealloc(p->codes, (p->ncodes + 1) * sizeof *p->codes);
-    memcpy(p->codes[p->ncodes], code, 3);
-    p->english[p->ncodes++] = sl_xstrdup(name);
+    p->terr = sl_xrealloc(p->terr, (p->nterr + 1) * sizeof *p->terr);
+    territory *t = &p->terr[p->nterr++];
+    memcpy(t->code, code, 3); /* two letters and the NUL */
+    t->english = sl_xstrdup(name);
 }
 
 static const char *english_of(const sl_places *p, const char *code)
 {
-    for (size_t i = 0; i < p->ncodes; i++)
-        if (!memcmp(p->codes[i], code, 3))
-            return p->english[i];
+    for (size_t i = 0; i < p->nterr; i++)
+        if (!strcmp(p->terr[i].code, code))
+            return p->terr[i].english;
     return NULL;
 }
 
@@ -196,11 +202,9 @@ static void add_local(sl_places *p, const char *code, const char *name)
     const char *english = english_of(p, code);
     if (!english)
         return;
-    sl_buf k = {0};
-    sl_norm_key(p->norm, name, strlen(name), &k);
-    if (k.len)
-        put(p, p->lang[p->nlang - 1], k.s, k.len, english);
-    sl_buf_free(&k);
+    sl_buf_clear(&p->key);
+    sl_norm_key(p->norm, name, strlen(name), &p->key);
+    put(p, p->lang[p->nlang - 1], p->key.s, p->key.len, english);
 }
 
 static const char *const TABLES[] = {"Countries", "Countries%short", "Countries%variant"};
@@ -214,7 +218,7 @@ static bool load(sl_places *p, const char *lang)
             return true;
     if (p->nlang == MAX_LANGS || strlen(lang) >= sizeof p->lang[0] || !strcmp(lang, "und"))
         return false;
-    if (!p->ncodes)
+    if (!p->nterr)
         each_name("en", "Countries", add_english, p);
     snprintf(p->lang[p->nlang++], sizeof p->lang[0], "%s", lang);
     for (size_t t = 0; t < sizeof TABLES / sizeof *TABLES; t++)
