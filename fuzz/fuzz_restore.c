@@ -35,7 +35,7 @@ static void put_u32(unsigned char *b, size_t v)
         b[i] = (unsigned char)(v >> (8 * i));
 }
 
-/* b[0..*n) (room for 4 more) as a pack: "SLIX", 1, the profile (the
+/* b[0..*n) (room for 4 more) as a pack: "SLIX", 2, the profile (the
  * bytes before the last 154, with their CRC when 'crc'), the copy record,
  * the CRC.  Frees b; returns the new buffer. */
 static unsigned char *wrap(unsigned char *b, size_t *n, bool crc)
@@ -48,7 +48,7 @@ static unsigned char *wrap(unsigned char *b, size_t *n, bool crc)
     if (crc)
         put_crc(prof, &np);
     size_t at = 0;
-    memcpy(out, "SLIX\1", 5), at = 5;
+    memcpy(out, "SLIX\2", 5), at = 5;
     put_u32(out + at, np), at += 4;
     memcpy(out + at, prof, np), at += np;
     put_u32(out + at, nc), at += 4;

@@ -87,8 +87,9 @@ void sl_shingles_free(sl_shingles *s);
 /* ---- sketches (minhash.c) ------------------------------------------------ */
 
 /* The minima of 208 bins (one-permutation MinHash): the first 16 kept as
- * 16 bits (they double as the LSH band keys), the other 192 as 4 bits
- * (b-bit MinHash), two to a byte.  128 bytes. */
+ * 16 bits (they double as the LSH band keys; an empty one borrows another
+ * bin's minimum), the other 192 as 4 bits (b-bit MinHash), two to a byte,
+ * 0 when the bin is empty.  128 bytes. */
 #define SL_MINHASH_BANDS 16
 #define SL_MINHASH_SMALL 192
 #define SL_MINHASH_K (SL_MINHASH_BANDS + SL_MINHASH_SMALL)
@@ -101,8 +102,9 @@ typedef struct {
 /* The sketch of the set h[0..n) (all zero for an empty set). */
 void sl_minhash_make(const uint64_t *h, size_t n, sl_minhash *out);
 
-/* Estimated Jaccard similarity |A n B| / |A u B| of two sets, 0..1
- * (the chance agreements of 4-bit values are taken out). */
+/* Estimated Jaccard similarity |A n B| / |A u B| of two sets, 0..1, over
+ * the band bins and the small bins not empty in both (the chance
+ * agreements of 4-bit values are taken out). */
 double sl_minhash_jaccard(const sl_minhash *a, const sl_minhash *b);
 
 /* ---- the copy rule (judge.c) --------------------------------------------- */

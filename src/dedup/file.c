@@ -1,11 +1,10 @@
 /*
  * file.c -- saving the copy index to a file and loading it back.
  *
- * The file (version 2; version 1 files, which hold no represented
- * articles, load too), every integer little-endian:
+ * The file (version 3), every integer little-endian:
  *
  *   "SLDEDUP\n"                   8 bytes
- *   version, K, bands, words      4 x u32: 2, 208, 16, 3 (a file made with
+ *   version, K, bands, words      4 x u32: 3, 208, 16, 3 (a file made with
  *                                 other sketch settings is refused)
  *   n, nlang                      u32 articles, u32 languages (with "und")
  *   idbytes                       u64
@@ -47,7 +46,7 @@
 #include <zlib.h>
 
 #define MAGIC "SLDEDUP\n"
-#define VERSION 2u
+#define VERSION 3u /* 1 and 2: small bins were densified (minhash.c) */
 #define HEADER (8 + 6 * 4 + 8)
 #define REC_BYTES 20
 #define LANG_BYTES 16
@@ -178,7 +177,10 @@ static const char *check_header(reader *r, size_t len, header *h)
     h->n = (uint32_t)get_le(r, 4);
     h->nlang = (uint32_t)get_le(r, 4);
     h->idbytes = get_le(r, 8);
-    if (h->version != VERSION && h->version != 1)
+    if (h->version == 1 || h->version == 2)
+        return "made by an older storyline, whose sketches do not compare with "
+               "this one's: make it again from the texts";
+    if (h->version != VERSION)
         return "unsupported copy index version";
     if (h->k != SL_MINHASH_K || h->bands != SL_MINHASH_BANDS ||
         h->words != SL_SHINGLE_WORDS)

@@ -33,7 +33,7 @@
  * are not copies -- two rewrites of one wire story, two galleries of the
  * same agency's photos -- have J of 0.24 and below; 0.26 splits that gap.
  * The gap is narrow for a sketch whose estimate of J has a standard error
- * of about 0.03: a pair near a threshold can fall either way.
+ * of about 0.025: a pair near a threshold can fall either way.
  *
  * Invariant: the rule is symmetric and depends only on the two sides, so
  * the set of copy pairs -- and the groups -- do not depend on the order

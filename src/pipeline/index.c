@@ -399,7 +399,9 @@ char *sl_index_similarity_json(sl_index *x, const char *ida, const char *idb)
 /* An article's pack holds what each of its indexes keeps of it, every
  * integer little-endian:
  *
- *   "SLIX", version u8 (1)
+ *   "SLIX", version u8 (2; a version 1 pack holds a copy sketch made
+ *                before minhash.c stopped densifying its small bins, so it
+ *                is refused and the article read and analysed again)
  *   profile      u32 length, then sl_profile_pack() (checksummed itself)
  *   copy record  u32 length (0: none), then sl_dedup_pack()
  *   crc          u32: zlib CRC-32 of every byte before it
@@ -408,7 +410,7 @@ char *sl_index_similarity_json(sl_index *x, const char *ida, const char *idb)
  * with no text read again.  A bare profile pack ("SLPR": made before the
  * copy record was kept) restores too, into its event only. */
 #define PACK_MAGIC "SLIX"
-enum { PACK_VERSION = 1, PACK_HEAD = 5 };
+enum { PACK_VERSION = 2, PACK_HEAD = 5 };
 
 static void put_u32le(sl_buf *b, uint32_t v)
 {
@@ -490,6 +492,10 @@ sl_status sl_index_restore_article(sl_index *x, const unsigned char *buf, size_t
     char err[128];
     const unsigned char *pb, *cb;
     size_t np, nc;
+    if (len > PACK_HEAD && memcmp(buf, PACK_MAGIC, 4) == 0 && buf[4] == 1) {
+        sl_engine_seterr(x->e, "packed by an older storyline: analyse it again");
+        return SL_EINPUT;
+    }
     if (!open_pack(buf, len, &pb, &np, &cb, &nc)) {
         sl_engine_seterr(x->e, "packed article is damaged");
         return SL_EINPUT;

@@ -90,6 +90,25 @@ static void restore_gives_the_same_events(void)
     sl_index_free(y);
 }
 
+/* A pack made before the copy sketches changed (version 1) is refused
+ * with a reason, so the server reads and analyses the article again
+ * rather than mixing two kinds of sketch in one copy index. */
+static void restore_refuses_an_older_pack(void)
+{
+    sl_index *x = filled();
+    size_t len;
+    unsigned char *blob = sl_index_pack_article(x, "q1", &len);
+    unsigned ev = sl_index_article_event(x, "q1");
+    sl_index_free(x);
+    blob[4] = 1;
+    sl_index *y = sl_index_new(E, NULL);
+    CHECK_INT(sl_index_restore_article(y, blob, len, ev), SL_EINPUT);
+    CHECK(strstr(sl_engine_error(E), "older storyline") != NULL);
+    CHECK_INT(sl_index_size(y), 0);
+    free(blob);
+    sl_index_free(y);
+}
+
 /* A removed article leaves its event and the listings. */
 static void remove_takes_an_article_out(void)
 {
@@ -209,6 +228,7 @@ int main(void)
     E = sl_engine_new();
     RUN(events_group_reports);
     RUN(restore_gives_the_same_events);
+    RUN(restore_refuses_an_older_pack);
     RUN(remove_takes_an_article_out);
     RUN(remove_takes_an_article_out_of_its_copies);
     RUN(restore_keeps_the_copies);
